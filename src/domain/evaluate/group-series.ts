@@ -1,0 +1,124 @@
+/**
+ * The group's series of an indicator: a figure reported for the group itself wins; otherwise the
+ * units' figures are aggregated by the indicator's rule (ratio of sums from the numerator and
+ * denominator indicators, weighted mean by the weight indicator, …), with coverage.
+ */
+import { aggregate, type UnitFigure } from '../aggregate.ts';
+import { comparePeriods, mustParsePeriod } from '../period.ts';
+import type { Provenance } from '../types.ts';
+import type { EvalFigure, EvalIndicator } from './model.ts';
+
+export interface GroupPoint {
+  period: string;
+  value: number;
+  origin: 'reported' | 'aggregated';
+  provenance: Provenance;
+  source: string;
+  reporting: number;
+  expected: number;
+}
+
+const PROVENANCE_RANK: Record<Provenance, number> = { official: 2, estimated: 1, illustrative: 0 };
+
+/** The weakest provenance among figures: an aggregate is only as sure as its least sure input. */
+export function weakestProvenance(figures: readonly EvalFigure[]): Provenance {
+  let weakest: Provenance = 'official';
+  for (const figure of figures) {
+    if (PROVENANCE_RANK[figure.provenance] < PROVENANCE_RANK[weakest]) weakest = figure.provenance;
+  }
+  return weakest;
+}
+
+/** Figures of one indicator keyed by unit, then period. */
+export type FigureIndex = ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, EvalFigure>>>;
+
+function figuresAt(index: FigureIndex, indicatorId: string | null, period: string) {
+  const byUnit = indicatorId ? index.get(indicatorId) : undefined;
+  const result = new Map<string, EvalFigure>();
+  if (!byUnit) return result;
+  for (const [unitId, byPeriod] of byUnit) {
+    const figure = byPeriod.get(period);
+    if (figure) result.set(unitId, figure);
+  }
+  return result;
+}
+
+/** Periods at which an indicator (or the indicators it is computed from) has unit figures. */
+function candidatePeriods(index: FigureIndex, ids: readonly (string | null)[]): string[] {
+  const periods = new Set<string>();
+  for (const id of ids) {
+    const byUnit = id ? index.get(id) : undefined;
+    if (!byUnit) continue;
+    for (const byPeriod of byUnit.values())
+      for (const period of byPeriod.keys()) periods.add(period);
+  }
+  return [...periods];
+}
+
+/** Computes the group series of `indicator` from the figure index. */
+export function groupSeries(
+  indicator: EvalIndicator,
+  groupUnitId: string,
+  index: FigureIndex,
+): GroupPoint[] {
+  const direct = index.get(indicator.id)?.get(groupUnitId);
+  const inputs =
+    indicator.aggregation === 'ratio_of_sums'
+      ? [indicator.numeratorIndicatorId, indicator.denominatorIndicatorId]
+      : indicator.aggregation === 'weighted_mean'
+        ? [indicator.id, indicator.weightIndicatorId]
+        : [indicator.id];
+  const periods = new Set([...candidatePeriods(index, inputs), ...(direct?.keys() ?? [])]);
+  const expected = indicator.unitIds.filter((id) => id !== groupUnitId);
+  const points: GroupPoint[] = [];
+  for (const period of periods) {
+    const reported = direct?.get(period);
+    if (reported) {
+      points.push({
+        period,
+        value: reported.value,
+        origin: 'reported',
+        provenance: reported.provenance,
+        source: reported.source,
+        reporting: expected.length,
+        expected: expected.length,
+      });
+      continue;
+    }
+    if (indicator.aggregation === 'none') continue;
+    const values = figuresAt(index, indicator.id, period);
+    const weights = figuresAt(index, indicator.weightIndicatorId, period);
+    const numerators = figuresAt(index, indicator.numeratorIndicatorId, period);
+    const denominators = figuresAt(index, indicator.denominatorIndicatorId, period);
+    const unitIds = new Set([...values.keys(), ...numerators.keys()]);
+    unitIds.delete(groupUnitId);
+    const figures: UnitFigure[] = [...unitIds].map((unitId) => ({
+      unitId,
+      value: values.get(unitId)?.value ?? null,
+      weight: weights.get(unitId)?.value ?? null,
+      numerator: numerators.get(unitId)?.value ?? null,
+      denominator: denominators.get(unitId)?.value ?? null,
+    }));
+    const result = aggregate(
+      { aggregation: indicator.aggregation, scale: indicator.ratioScale },
+      figures,
+      expected,
+    );
+    if (result.value === null) continue;
+    const used = [...values.values(), ...numerators.values(), ...denominators.values()].filter(
+      (f) => f.unitId !== groupUnitId,
+    );
+    points.push({
+      period,
+      value: result.value,
+      origin: 'aggregated',
+      provenance: weakestProvenance(used),
+      source: '',
+      reporting: result.coverage.reporting,
+      expected: result.coverage.expected,
+    });
+  }
+  return points.sort((a, b) =>
+    comparePeriods(mustParsePeriod(a.period), mustParsePeriod(b.period)),
+  );
+}

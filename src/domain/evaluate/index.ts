@@ -1,0 +1,4 @@
+/** Evaluation of a workspace snapshot: statuses, series, roll-ups. */
+export * from './model.ts';
+export * from './group-series.ts';
+export * from './evaluator.ts';
