@@ -1,0 +1,84 @@
+/**
+ * Strata's configuration: environment variables parsed once, typed, failing fast with a message
+ * that names the variable. Nothing else reads process.env.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** HTTP port. */
+  port: number;
+  /** Interface to listen on; 127.0.0.1 unless told otherwise. */
+  host: string;
+  /** PostgreSQL connection string; absent → embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** PGlite data folder. */
+  dataDir: string;
+  /** PostgreSQL pool size per process. */
+  dbPoolSize: number;
+  /** The plan bundle loaded into an empty database at first start; null to start empty. */
+  seedDir: string | null;
+  /** Workspace served by the web app and the API when none is named. */
+  workspace: string;
+  /** Pino log level. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of the built web app. */
+  webDir: string;
+}
+
+/** Raised when an environment variable has a value Strata cannot use. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
+  return raw;
+}
+
+/** Reads the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`,
+    );
+  }
+  const seed = env.STRATA_SEED ?? resolve(ROOT, 'data/imt-2023-2027');
+  const workspace = env.STRATA_WORKSPACE ?? 'imt';
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(workspace)) {
+    throw new ConfigError('STRATA_WORKSPACE', `must be a lower-case slug, got "${workspace}"`);
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: databaseUrl(env),
+    dataDir: resolve(env.STRATA_DATA_DIR ?? resolve(ROOT, '.strata/data')),
+    dbPoolSize: integer(env, 'STRATA_DB_POOL', 10, 1, 200),
+    seedDir: seed === 'none' ? null : resolve(seed),
+    workspace,
+    logLevel: logLevel as Config['logLevel'],
+    webDir: resolve(env.STRATA_WEB_DIR ?? resolve(ROOT, 'dist/web')),
+  };
+}

@@ -1,0 +1,7 @@
+/** The HTTP API's contracts: TypeBox schemas and the types inferred from them. */
+export * from './common.ts';
+export * from './workspace.ts';
+export * from './indicators.ts';
+export * from './actions.ts';
+export * from './elements.ts';
+export * from './dashboard.ts';

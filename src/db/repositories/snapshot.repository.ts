@@ -1,0 +1,235 @@
+/**
+ * Reads everything the evaluator needs for one workspace as recorded at the end of a day:
+ * structure, current target points and current figures (latest record per indicator, unit and
+ * period; a withdrawn figure, value null, is left out).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema.ts';
+import { endOfDay } from './as-of.ts';
+
+/** Creates the snapshot repository. */
+export function snapshotRepository(db: Kysely<DB>) {
+  return {
+    /** Current figures recorded up to the end of `asOf`. */
+    async currentFigures(workspaceId: string, asOf: string) {
+      const rows = await sql<{
+        indicator_id: string;
+        unit_id: string;
+        period: string;
+        value: number | null;
+        provenance: string;
+        source: string;
+        validated: boolean;
+      }>`
+        SELECT DISTINCT ON (indicator_id, unit_id, period)
+          indicator_id, unit_id, period, value, provenance, source, validated
+        FROM measurement
+        WHERE workspace_id = ${workspaceId} AND recorded_at <= ${endOfDay(asOf)}::timestamptz
+        ORDER BY indicator_id, unit_id, period, recorded_at DESC, id DESC
+      `.execute(db);
+      return rows.rows;
+    },
+
+    /** Current target points recorded up to the end of `asOf`. */
+    async currentTargets(workspaceId: string, asOf: string) {
+      const rows = await sql<{
+        id: string;
+        indicator_id: string;
+        unit_id: string | null;
+        kind: string;
+        period: string;
+        value: number | null;
+        provenance: string;
+        source: string;
+        reason: string;
+      }>`
+        SELECT DISTINCT ON (indicator_id, unit_id, kind, period)
+          id, indicator_id, unit_id, kind, period, value, provenance, source, reason
+        FROM target_point
+        WHERE workspace_id = ${workspaceId} AND recorded_at <= ${endOfDay(asOf)}::timestamptz
+        ORDER BY indicator_id, unit_id, kind, period, recorded_at DESC, id DESC
+      `.execute(db);
+      return rows.rows;
+    },
+
+    async units(workspaceId: string) {
+      return db
+        .selectFrom('unit')
+        .select([
+          'id',
+          'parent_id',
+          'code',
+          'kind',
+          'name_fr',
+          'name_en',
+          'short_name',
+          'city',
+          'region',
+        ])
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('sort_order')
+        .orderBy('code')
+        .execute();
+    },
+
+    async indicators(workspaceId: string) {
+      return db
+        .selectFrom('indicator')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('sort_order')
+        .orderBy('code')
+        .execute();
+    },
+
+    async indicatorUnits(workspaceId: string) {
+      return db
+        .selectFrom('indicator_unit')
+        .select(['indicator_id', 'unit_id'])
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+    },
+
+    async plans(workspaceId: string) {
+      return db
+        .selectFrom('plan')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('code')
+        .execute();
+    },
+
+    async elements(workspaceId: string) {
+      return db
+        .selectFrom('element')
+        .select([
+          'id',
+          'plan_id',
+          'parent_id',
+          'level',
+          'code',
+          'title_fr',
+          'title_en',
+          'owner_unit_id',
+          'weight',
+          'sort_order',
+        ])
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('sort_order')
+        .orderBy('code')
+        .execute();
+    },
+
+    async elementIndicators(workspaceId: string) {
+      return db
+        .selectFrom('element_indicator')
+        .select(['element_id', 'indicator_id', 'weight', 'sort_order'])
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('sort_order')
+        .execute();
+    },
+
+    async actions(workspaceId: string) {
+      return db
+        .selectFrom('action')
+        .select([
+          'id',
+          'code',
+          'title_fr',
+          'title_en',
+          'lead_unit_id',
+          'owner',
+          'start_date',
+          'due_date',
+          'state',
+          'progress',
+          'weight',
+          'provenance',
+        ])
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('code')
+        .execute();
+    },
+
+    async actionUnits(workspaceId: string) {
+      return db
+        .selectFrom('action_unit')
+        .select(['action_id', 'unit_id'])
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+    },
+
+    async actionElements(workspaceId: string) {
+      return db
+        .selectFrom('action_element')
+        .select(['action_id', 'element_id'])
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+    },
+
+    async alignments(workspaceId: string) {
+      return db
+        .selectFrom('alignment')
+        .select(['element_id', 'target_element_id'])
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+    },
+
+    async facetLinks(workspaceId: string) {
+      const [elements, indicators, actions] = await Promise.all([
+        db
+          .selectFrom('element_facet')
+          .select(['element_id as owner_id', 'facet_value_id'])
+          .where('workspace_id', '=', workspaceId)
+          .execute(),
+        db
+          .selectFrom('indicator_facet')
+          .select(['indicator_id as owner_id', 'facet_value_id'])
+          .where('workspace_id', '=', workspaceId)
+          .execute(),
+        db
+          .selectFrom('action_facet')
+          .select(['action_id as owner_id', 'facet_value_id'])
+          .where('workspace_id', '=', workspaceId)
+          .execute(),
+      ]);
+      return { elements, indicators, actions };
+    },
+
+    async facets(workspaceId: string) {
+      const [facets, values] = await Promise.all([
+        db
+          .selectFrom('facet')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .orderBy('sort_order')
+          .orderBy('code')
+          .execute(),
+        db
+          .selectFrom('facet_value')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .orderBy('sort_order')
+          .orderBy('code')
+          .execute(),
+      ]);
+      return { facets, values };
+    },
+
+    /** A number that changes whenever anything the evaluation reads changes (cache key). */
+    async dataVersion(workspaceId: string): Promise<string> {
+      const row = await sql<{ v: string }>`
+        SELECT concat_ws('.',
+          (SELECT count(*) || ':' || coalesce(max(recorded_at)::text, '') FROM measurement WHERE workspace_id = ${workspaceId}),
+          (SELECT count(*) || ':' || coalesce(max(recorded_at)::text, '') FROM target_point WHERE workspace_id = ${workspaceId}),
+          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM element WHERE workspace_id = ${workspaceId}),
+          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM indicator WHERE workspace_id = ${workspaceId}),
+          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM action WHERE workspace_id = ${workspaceId})
+        ) AS v
+      `.execute(db);
+      return row.rows[0]?.v ?? '';
+    },
+  };
+}
+
+export type SnapshotRepository = ReturnType<typeof snapshotRepository>;

@@ -1,0 +1,29 @@
+/** Workspaces: find by slug, create, and tell whether the database holds any. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema.ts';
+
+/** Creates the workspace repository. */
+export function workspaceRepository(db: Kysely<DB>) {
+  return {
+    async findBySlug(slug: string) {
+      return db.selectFrom('workspace').selectAll().where('slug', '=', slug).executeTakeFirst();
+    },
+    async findById(id: string) {
+      return db.selectFrom('workspace').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async list() {
+      return db.selectFrom('workspace').selectAll().orderBy('slug').execute();
+    },
+    /** Deletes a workspace and, by cascade, everything it holds. */
+    async remove(id: string) {
+      await db.deleteFrom('workspace').where('id', '=', id).execute();
+    },
+    async count(): Promise<number> {
+      const row = await db
+        .selectFrom('workspace')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The Fastify application: schemas validate input (unknown fields refused), responses are
+ * serialised through their schemas (an allow-list), errors become problem details.
+ */
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Strata } from '../services/runtime.ts';
+import type { WorkspaceScope } from '../services/index.ts';
+import { errorHandler } from './errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurityHeaders } from './plugins/security.ts';
+import { registerWeb } from './plugins/web.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { planRoutes } from './routes/plans.ts';
+import type { App } from './types.ts';
+
+export interface AppOptions {
+  strata: Strata;
+  workspace: string;
+  webDir: string;
+  logger?: FastifyServerOptions['logger'];
+  version?: string;
+}
+
+/** Builds the app (not listening yet). */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  registerSecurityHeaders(app);
+  await registerOpenApi(app, options.version ?? '0.1.0');
+
+  const { services } = options.strata;
+  let cached: WorkspaceScope | undefined;
+  const ctx = {
+    services,
+    scope: async () => (cached ??= await services.workspace.resolve(options.workspace)),
+    ping: () => options.strata.ping(),
+    engine: options.strata.engine,
+  };
+  metaRoutes(app, ctx);
+  planRoutes(app, ctx);
+  indicatorRoutes(app, ctx);
+  actionRoutes(app, ctx);
+  await registerWeb(app, options.webDir);
+  return app;
+}

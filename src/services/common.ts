@@ -1,0 +1,18 @@
+/** Small helpers shared by the read use cases. */
+import { parseIsoDate } from '../domain/dates.ts';
+import { today, type ServiceDeps } from './context.ts';
+import { invalid } from './errors.ts';
+import type { Snapshot } from './snapshot.ts';
+
+/** The "as of" date of a read: the given ISO date, or today. */
+export function resolveAsOf(deps: Pick<ServiceDeps, 'now'>, asOf: string | undefined): string {
+  if (asOf === undefined) return today(deps);
+  if (!parseIsoDate(asOf)) throw invalid('asOf', 'must be a date, yyyy-mm-dd');
+  return asOf;
+}
+
+/** The group plan: the adopted plan of the group unit, else its latest plan. */
+export function groupPlanOf(snapshot: Snapshot) {
+  const own = snapshot.plans.filter((p) => p.unit_id === snapshot.groupUnitId);
+  return own.find((p) => p.status === 'adopted') ?? own[own.length - 1];
+}

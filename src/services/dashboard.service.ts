@@ -1,0 +1,197 @@
+/**
+ * The group dashboard: every element's status, the priority × focus matrix, the priority × unit
+ * heatmap, headline indicators and the attention list (off track, at risk, stale, overdue).
+ */
+import { createHash } from 'node:crypto';
+import type { AttentionItem, Dashboard } from '../contracts/index.ts';
+import { rollup } from '../domain/rollup.ts';
+import { STATUSES, type Status } from '../domain/types.ts';
+import type { ServiceDeps, WorkspaceScope } from './context.ts';
+import { notFound } from './errors.ts';
+import {
+  actionCard,
+  elementRef,
+  indicatorCard,
+  statusSummary,
+  treeOrder,
+  unitRef,
+} from './present.ts';
+import type { Snapshot, SnapshotLoader } from './snapshot.ts';
+import { resolveAsOf, groupPlanOf } from './common.ts';
+
+const ATTENTION_LIMIT = 40;
+const REASON_ORDER: Record<AttentionItem['reason'], number> = {
+  off_track: 0,
+  overdue: 1,
+  stale: 2,
+  at_risk: 3,
+};
+
+/** Units shown as heatmap columns: the group's schools and subsidiaries (else every non-group unit). */
+export function reportingUnits(snapshot: Snapshot) {
+  const members = snapshot.units.filter((u) => u.kind === 'school' || u.kind === 'subsidiary');
+  return members.length > 0
+    ? members
+    : snapshot.units.filter((u) => u.id !== snapshot.groupUnitId && u.kind !== 'partner_school');
+}
+
+function attentionList(snapshot: Snapshot, planElementIds: Set<string>): AttentionItem[] {
+  const items: AttentionItem[] = [];
+  const ev = snapshot.evaluator;
+  const indicatorIds = new Set<string>();
+  for (const [elementId, ids] of snapshot.elementIndicators) {
+    if (planElementIds.has(elementId)) for (const id of ids) indicatorIds.add(id);
+  }
+  for (const id of indicatorIds) {
+    const ind = snapshot.indicatorById.get(id);
+    if (!ind) continue;
+    const title = { fr: ind.name_fr, en: ind.name_en };
+    const group = ev.indicator(id).status;
+    if (group.status === 'off_track' || group.status === 'at_risk') {
+      items.push({
+        kind: 'indicator',
+        id,
+        code: ind.code,
+        title,
+        reason: group.status,
+        unit: null,
+        detail: group.latest ? group.latest.period : '',
+      });
+    }
+    for (const unit of reportingUnits(snapshot)) {
+      if (!ev.concerns(id, unit.id)) continue;
+      const s = ev.indicator(id, unit.id).status;
+      if (s.stale && s.latest) {
+        items.push({
+          kind: 'indicator',
+          id,
+          code: ind.code,
+          title,
+          reason: 'stale',
+          unit: unitRef(unit),
+          detail: s.latest.period,
+        });
+      } else if (s.status === 'off_track') {
+        items.push({
+          kind: 'indicator',
+          id,
+          code: ind.code,
+          title,
+          reason: 'off_track',
+          unit: unitRef(unit),
+          detail: s.latest?.period ?? '',
+        });
+      }
+    }
+  }
+  for (const action of snapshot.actions) {
+    const linked = (snapshot.actionElements.get(action.id) ?? []).some((e) =>
+      planElementIds.has(e),
+    );
+    if (!linked) continue;
+    const card = actionCard(snapshot, action.id);
+    if (card.overdue) {
+      items.push({
+        kind: 'action',
+        id: action.id,
+        code: action.code,
+        title: card.title,
+        reason: 'overdue',
+        unit: card.leadUnit,
+        detail: action.due_date ?? '',
+      });
+    }
+  }
+  return items
+    .sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason] || a.code.localeCompare(b.code))
+    .slice(0, ATTENTION_LIMIT);
+}
+
+function countBy(statuses: Status[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
+  return counts;
+}
+
+/** Creates the dashboard service. */
+export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
+  return {
+    async dashboard(
+      scope: WorkspaceScope,
+      options: { planId?: string | undefined; asOf?: string | undefined },
+    ): Promise<Dashboard> {
+      const asOf = resolveAsOf(deps, options.asOf);
+      const snapshot = await snapshots.load(scope.id, asOf);
+      const plan = options.planId ? snapshot.planById.get(options.planId) : groupPlanOf(snapshot);
+      if (!plan) throw notFound('Plan');
+      const ev = snapshot.evaluator;
+      const order = treeOrder(snapshot, plan.id);
+      const planElementIds = new Set(order);
+      const rowLevel = plan.levels[1]?.key ?? plan.levels[0]?.key ?? '';
+      const rows = order.filter((id) => snapshot.elementById.get(id)?.level === rowLevel);
+      const focusFacet = snapshot.facets.facets.find((f) => f.code === 'focus');
+      const focuses = focusFacet
+        ? snapshot.facets.values.filter((v) => v.facet_id === focusFacet.id)
+        : [];
+      const units = plan.unit_id === snapshot.groupUnitId ? reportingUnits(snapshot) : [];
+      const roots = order.filter((id) => snapshot.elementById.get(id)?.parent_id === null);
+      const indicatorStatuses = [
+        ...new Set(order.flatMap((id) => snapshot.elementIndicators.get(id) ?? [])),
+      ].map((id) => ev.indicator(id).status);
+      const actionStatuses = snapshot.actions
+        .filter((a) => (snapshot.actionElements.get(a.id) ?? []).some((e) => planElementIds.has(e)))
+        .map((a) => ev.action(a.id).status);
+      const headlines = snapshot.indicators
+        .filter((i) => i.is_headline)
+        .map((i) => indicatorCard(snapshot, i.id));
+      const etag = createHash('sha1')
+        .update(`${snapshot.version}|${asOf}|${plan.id}`)
+        .digest('base64url')
+        .slice(0, 20);
+      return {
+        asOf,
+        planId: plan.id,
+        etag: `"d-${etag}"`,
+        elements: order.map((id) => ({
+          element: elementRef(snapshot, id),
+          parentId: snapshot.elementById.get(id)?.parent_id ?? null,
+          status: statusSummary(ev.element(id)),
+        })),
+        focuses: focuses.map((f) => ({
+          id: f.id,
+          code: f.code,
+          name: { fr: f.name_fr, en: f.name_en },
+        })),
+        units: units.map(unitRef),
+        rowLevel,
+        byFocus: rows.flatMap((elementId) =>
+          focuses.map((f) => ({
+            elementId,
+            focusId: f.id,
+            status: statusSummary(ev.elementForFacet(elementId, f.id)),
+          })),
+        ),
+        byUnit: rows.flatMap((elementId) =>
+          units.map((u) => ({
+            elementId,
+            unitId: u.id,
+            status: statusSummary(ev.element(elementId, u.id)),
+          })),
+        ),
+        headlines,
+        attention: attentionList(snapshot, planElementIds),
+        totals: {
+          elements: statusSummary(
+            rollup(
+              roots.map((id) => ({ id, kind: 'element' as const, status: ev.element(id).status })),
+              { onTrack: plan.rollup_on_track, atRisk: plan.rollup_at_risk },
+            ),
+          ),
+          indicators: countBy(indicatorStatuses.map((s) => s.status)),
+          actions: countBy(actionStatuses),
+          stale: indicatorStatuses.filter((s) => s.stale).length,
+        },
+      };
+    },
+  };
+}

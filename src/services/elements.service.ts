@@ -1,0 +1,117 @@
+/** Element writes: add an element to a plan, update one under its version check. */
+import type { ElementCreate, ElementDetail, ElementUpdate } from '../contracts/index.ts';
+import { elementRepository } from '../db/repositories/element.repository.ts';
+import { existingIds, replaceLinks } from '../db/repositories/links.ts';
+import { snapshotRepository } from '../db/repositories/snapshot.repository.ts';
+import type { ServiceDeps, WorkspaceScope } from './context.ts';
+import { AppError, invalid, notFound } from './errors.ts';
+import { checkIfMatch, staleWrite } from './preconditions.ts';
+
+type ElementView = (scope: WorkspaceScope, id: string) => Promise<ElementDetail>;
+
+/** Creates the element write service; `view` renders the element after a write. */
+export function elementsService(deps: ServiceDeps, view: ElementView) {
+  async function checkRefs(scope: WorkspaceScope, input: Partial<ElementCreate>) {
+    if (input.ownerUnitId) {
+      const units = await existingIds(deps.db, 'unit', scope.id, [input.ownerUnitId]);
+      if (!units.has(input.ownerUnitId)) throw invalid('/ownerUnitId', 'no such unit');
+    }
+    const facets = await existingIds(deps.db, 'facet_value', scope.id, input.facetValueIds ?? []);
+    for (const [i, f] of (input.facetValueIds ?? []).entries()) {
+      if (!facets.has(f)) throw invalid(`/facetValueIds/${i}`, 'no such facet value');
+    }
+  }
+
+  function duplicate(code: string) {
+    return new AppError('conflict', `An element with code ${code} already exists in this plan`, [
+      { field: '/code', message: 'already used in this plan' },
+    ]);
+  }
+
+  return {
+    async create(
+      scope: WorkspaceScope,
+      planId: string,
+      input: ElementCreate,
+    ): Promise<ElementDetail> {
+      const id = await deps.db.transaction().execute(async (trx) => {
+        const tx = elementRepository(trx);
+        const plans = await snapshotRepository(trx).plans(scope.id);
+        const plan = plans.find((p) => p.id === planId);
+        if (!plan) throw notFound('Plan');
+        const levels = plan.levels.map((l) => l.key);
+        let depth = 0;
+        if (input.parentId) {
+          const parent = await tx.findById(scope.id, input.parentId);
+          if (!parent || parent.plan_id !== planId)
+            throw invalid('/parentId', 'no such element in this plan');
+          depth = levels.indexOf(parent.level) + 1;
+        }
+        const expected = levels[depth];
+        if (expected === undefined)
+          throw invalid('/parentId', 'this plan has no level below the parent');
+        if (input.level !== expected)
+          throw invalid('/level', `must be "${expected}" at this depth`);
+        if (await tx.codeTaken(scope.id, planId, input.code)) throw duplicate(input.code);
+        await elementsService({ ...deps, db: trx }, view).checkRefsInTransaction(scope, input);
+        const { id: newId } = await tx.insert({
+          workspace_id: scope.id,
+          plan_id: planId,
+          parent_id: input.parentId,
+          level: input.level,
+          code: input.code,
+          title_fr: input.title.fr,
+          title_en: input.title.en,
+          description_fr: input.description?.fr ?? '',
+          description_en: input.description?.en ?? '',
+          owner_unit_id: input.ownerUnitId ?? null,
+          lead: input.lead ?? '',
+          weight: input.weight ?? 1,
+          sort_order: await tx.nextSortOrder(scope.id, planId, input.parentId),
+        });
+        if (input.facetValueIds) {
+          await replaceLinks(trx, 'element_facet', scope.id, newId, input.facetValueIds);
+        }
+        return newId;
+      });
+      return view(scope, id);
+    },
+
+    /** Checks references against this service's connection (a transaction's, when inside one). */
+    checkRefsInTransaction: checkRefs,
+
+    async update(
+      scope: WorkspaceScope,
+      id: string,
+      ifMatch: string | undefined,
+      input: ElementUpdate,
+    ): Promise<ElementDetail> {
+      await deps.db.transaction().execute(async (trx) => {
+        const tx = elementRepository(trx);
+        const current = await tx.findById(scope.id, id);
+        if (!current) throw notFound('Element');
+        const version = checkIfMatch('e', id, current.version, ifMatch, 'element');
+        if (input.code && (await tx.codeTaken(scope.id, current.plan_id, input.code, id))) {
+          throw duplicate(input.code);
+        }
+        await elementsService({ ...deps, db: trx }, view).checkRefsInTransaction(scope, input);
+        const updated = await tx.updateIfVersion(scope.id, id, version, {
+          ...(input.code !== undefined && { code: input.code }),
+          ...(input.title && { title_fr: input.title.fr, title_en: input.title.en }),
+          ...(input.description && {
+            description_fr: input.description.fr,
+            description_en: input.description.en,
+          }),
+          ...(input.ownerUnitId !== undefined && { owner_unit_id: input.ownerUnitId }),
+          ...(input.lead !== undefined && { lead: input.lead }),
+          ...(input.weight !== undefined && { weight: input.weight }),
+        });
+        if (!updated) throw staleWrite('element');
+        if (input.facetValueIds) {
+          await replaceLinks(trx, 'element_facet', scope.id, id, input.facetValueIds);
+        }
+      });
+      return view(scope, id);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The composition root of the use cases: one `createServices` called by the HTTP server and the
+ * CLI alike, so both obey the same rules.
+ */
+import type { ServiceDeps } from './context.ts';
+import { actionsService } from './actions.service.ts';
+import { dashboardService } from './dashboard.service.ts';
+import { elementsService } from './elements.service.ts';
+import { indicatorsService } from './indicators.service.ts';
+import { measurementsService } from './measurements.service.ts';
+import { planFileService } from './plan-file/index.ts';
+import { planViewsService } from './plan-views.service.ts';
+import { searchService } from './search.service.ts';
+import { snapshotLoader } from './snapshot.ts';
+import { workspaceService } from './workspace.service.ts';
+
+/** Builds every service over one database and clock. */
+export function createServices(deps: ServiceDeps) {
+  const snapshots = snapshotLoader(deps);
+  const views = planViewsService(deps, snapshots);
+  return {
+    workspace: workspaceService(deps, snapshots),
+    dashboard: dashboardService(deps, snapshots),
+    views,
+    elements: elementsService(deps, (scope, id) => views.element(scope, id)),
+    indicators: indicatorsService(deps, snapshots),
+    measurements: measurementsService(deps),
+    actions: actionsService(deps, snapshots),
+    search: searchService(deps),
+    planFiles: planFileService(deps),
+  };
+}
+
+/** Every service, as the edges see them. */
+export type Services = ReturnType<typeof createServices>;
+export type { Actor, WorkspaceScope } from './context.ts';
+export { AppError } from './errors.ts';
+export type { ErrorCode, FieldError } from './errors.ts';

@@ -1,0 +1,277 @@
+/**
+ * Loads a workspace snapshot at a date and builds its evaluator, with lookup maps the use cases
+ * use to shape their answers. Snapshots are cached per (workspace, day, data version), so an
+ * unchanged dashboard is not recomputed and any write is seen at once.
+ */
+import { createEvaluator, type EvalInput, type Evaluator } from '../domain/evaluate/index.ts';
+import { mustParsePeriod } from '../domain/period.ts';
+import type {
+  ActionState,
+  Aggregation,
+  Direction,
+  Frequency,
+  Provenance,
+  TargetKind,
+  UnitKind,
+} from '../domain/types.ts';
+import { snapshotRepository } from '../db/repositories/snapshot.repository.ts';
+import type { ServiceDeps } from './context.ts';
+import { notFound } from './errors.ts';
+
+type Repo = ReturnType<typeof snapshotRepository>;
+type Row<K extends keyof Repo> = Awaited<ReturnType<Repo[K]>>;
+
+export type UnitRowLite = Row<'units'>[number];
+export type IndicatorRowFull = Row<'indicators'>[number];
+export type ElementRowLite = Row<'elements'>[number];
+export type PlanRowFull = Row<'plans'>[number];
+export type ActionRowLite = Row<'actions'>[number];
+export type TargetRowLite = Row<'currentTargets'>[number];
+
+/** A loaded, evaluated workspace at one date. */
+export interface Snapshot {
+  workspaceId: string;
+  asOf: string;
+  version: string;
+  evaluator: Evaluator;
+  groupUnitId: string;
+  units: UnitRowLite[];
+  unitById: Map<string, UnitRowLite>;
+  indicators: IndicatorRowFull[];
+  indicatorById: Map<string, IndicatorRowFull>;
+  indicatorUnits: Map<string, string[]>;
+  plans: PlanRowFull[];
+  planById: Map<string, PlanRowFull>;
+  elements: ElementRowLite[];
+  elementById: Map<string, ElementRowLite>;
+  elementIndicators: Map<string, string[]>;
+  indicatorElements: Map<string, string[]>;
+  actions: ActionRowLite[];
+  actionById: Map<string, ActionRowLite>;
+  actionElements: Map<string, string[]>;
+  elementActions: Map<string, string[]>;
+  actionUnits: Map<string, string[]>;
+  alignments: { elementId: string; targetElementId: string }[];
+  facetValues: Map<string, string[]>;
+  facets: Row<'facets'>;
+  targets: TargetRowLite[];
+  figureMeta: Map<string, { provenance: Provenance; source: string; validated: boolean }>;
+}
+
+function multiMap<T>(rows: readonly T[], key: (row: T) => string, value: (row: T) => string) {
+  const map = new Map<string, string[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(value(row));
+    else map.set(k, [value(row)]);
+  }
+  return map;
+}
+
+const CACHE_SIZE = 16;
+
+/** Creates the snapshot loader (with its small cache). */
+export function snapshotLoader(deps: ServiceDeps) {
+  const repo = snapshotRepository(deps.db);
+  const cache = new Map<string, Promise<Snapshot>>();
+
+  async function build(workspaceId: string, asOf: string, version: string): Promise<Snapshot> {
+    const [units, indicators, indicatorUnitRows, plans, elements, links, actions, actionUnitRows] =
+      await Promise.all([
+        repo.units(workspaceId),
+        repo.indicators(workspaceId),
+        repo.indicatorUnits(workspaceId),
+        repo.plans(workspaceId),
+        repo.elements(workspaceId),
+        repo.elementIndicators(workspaceId),
+        repo.actions(workspaceId),
+        repo.actionUnits(workspaceId),
+      ]);
+    const [actionElementRows, alignmentRows, facetLinks, facets, targets, figures] =
+      await Promise.all([
+        repo.actionElements(workspaceId),
+        repo.alignments(workspaceId),
+        repo.facetLinks(workspaceId),
+        repo.facets(workspaceId),
+        repo.currentTargets(workspaceId, asOf),
+        repo.currentFigures(workspaceId, asOf),
+      ]);
+    const group = units.find((u) => u.kind === 'group' && u.parent_id === null) ?? units[0];
+    if (!group) throw notFound('Group unit');
+    const indicatorUnits = multiMap(
+      indicatorUnitRows,
+      (r) => r.indicator_id,
+      (r) => r.unit_id,
+    );
+    const actionUnits = multiMap(
+      actionUnitRows,
+      (r) => r.action_id,
+      (r) => r.unit_id,
+    );
+    const actionElements = multiMap(
+      actionElementRows,
+      (r) => r.action_id,
+      (r) => r.element_id,
+    );
+    const facetValues = new Map<string, string[]>();
+    for (const link of [...facetLinks.elements, ...facetLinks.indicators, ...facetLinks.actions]) {
+      const list = facetValues.get(link.owner_id) ?? [];
+      list.push(link.facet_value_id);
+      facetValues.set(link.owner_id, list);
+    }
+    const figureMeta = new Map<
+      string,
+      { provenance: Provenance; source: string; validated: boolean }
+    >();
+    const evalFigures: EvalInput['figures'][number][] = [];
+    for (const f of figures) {
+      if (f.value === null) continue;
+      const meta = {
+        provenance: f.provenance as Provenance,
+        source: f.source,
+        validated: f.validated,
+      };
+      figureMeta.set(`${f.indicator_id}|${f.unit_id}|${f.period}`, meta);
+      evalFigures.push({
+        indicatorId: f.indicator_id,
+        unitId: f.unit_id,
+        period: f.period,
+        value: f.value,
+        ...meta,
+      });
+    }
+    const plansById = new Map(plans.map((p) => [p.id, p]));
+    const input: EvalInput = {
+      asOf,
+      groupUnitId: group.id,
+      units: units.map((u) => ({ id: u.id, kind: u.kind as UnitKind, parentId: u.parent_id })),
+      indicators: indicators.map((i) => ({
+        id: i.id,
+        direction: i.direction as Direction,
+        rangeMin: i.range_min,
+        rangeMax: i.range_max,
+        frequency: i.frequency as Frequency,
+        aggregation: i.aggregation as Aggregation,
+        weightIndicatorId: i.weight_indicator_id,
+        numeratorIndicatorId: i.numerator_indicator_id,
+        denominatorIndicatorId: i.denominator_indicator_id,
+        ratioScale: i.ratio_scale,
+        thresholds: { onTrack: i.threshold_on_track, atRisk: i.threshold_at_risk },
+        graceDays: i.grace_days,
+        unitIds: indicatorUnits.get(i.id) ?? [],
+        facetValueIds: facetValues.get(i.id) ?? [],
+      })),
+      figures: evalFigures,
+      targets: targets
+        .filter((t): t is TargetRowLite & { value: number } => t.value !== null)
+        .map((t) => ({
+          indicatorId: t.indicator_id,
+          unitId: t.unit_id,
+          kind: t.kind as TargetKind,
+          period: t.period,
+          value: t.value,
+        })),
+      plans: plans.map((p) => ({
+        id: p.id,
+        unitId: p.unit_id,
+        alignsToPlanId: p.aligns_to_plan_id,
+        thresholds: { onTrack: p.rollup_on_track, atRisk: p.rollup_at_risk },
+      })),
+      elements: elements
+        .filter((e) => plansById.has(e.plan_id))
+        .map((e) => ({
+          id: e.id,
+          planId: e.plan_id,
+          parentId: e.parent_id,
+          weight: e.weight,
+          facetValueIds: facetValues.get(e.id) ?? [],
+        })),
+      links: links.map((l) => ({
+        elementId: l.element_id,
+        indicatorId: l.indicator_id,
+        weight: l.weight,
+      })),
+      actions: actions.map((a) => ({
+        id: a.id,
+        state: a.state as ActionState,
+        progress: a.progress,
+        startDate: a.start_date,
+        dueDate: a.due_date,
+        weight: a.weight,
+        leadUnitId: a.lead_unit_id,
+        unitIds: actionUnits.get(a.id) ?? [],
+        elementIds: actionElements.get(a.id) ?? [],
+        facetValueIds: facetValues.get(a.id) ?? [],
+      })),
+      alignments: alignmentRows.map((a) => ({
+        elementId: a.element_id,
+        targetElementId: a.target_element_id,
+      })),
+    };
+    // Validate periods once so the evaluator never meets a bad one.
+    for (const f of input.figures) mustParsePeriod(f.period);
+    return {
+      workspaceId,
+      asOf,
+      version,
+      evaluator: createEvaluator(input),
+      groupUnitId: group.id,
+      units,
+      unitById: new Map(units.map((u) => [u.id, u])),
+      indicators,
+      indicatorById: new Map(indicators.map((i) => [i.id, i])),
+      indicatorUnits,
+      plans,
+      planById: plansById,
+      elements,
+      elementById: new Map(elements.map((e) => [e.id, e])),
+      elementIndicators: multiMap(
+        links,
+        (l) => l.element_id,
+        (l) => l.indicator_id,
+      ),
+      indicatorElements: multiMap(
+        links,
+        (l) => l.indicator_id,
+        (l) => l.element_id,
+      ),
+      actions,
+      actionById: new Map(actions.map((a) => [a.id, a])),
+      actionElements,
+      elementActions: multiMap(
+        actionElementRows,
+        (r) => r.element_id,
+        (r) => r.action_id,
+      ),
+      actionUnits,
+      alignments: input.alignments.slice(),
+      facetValues,
+      facets,
+      targets,
+      figureMeta,
+    };
+  }
+
+  return {
+    /** The snapshot of a workspace at `asOf`, from the cache when nothing changed since. */
+    async load(workspaceId: string, asOf: string): Promise<Snapshot> {
+      const version = await repo.dataVersion(workspaceId);
+      const key = `${workspaceId}|${asOf}|${version}`;
+      let entry = cache.get(key);
+      if (!entry) {
+        entry = build(workspaceId, asOf, version);
+        cache.set(key, entry);
+        entry.catch(() => cache.delete(key));
+        while (cache.size > CACHE_SIZE) {
+          const oldest = cache.keys().next().value;
+          if (oldest === undefined) break;
+          cache.delete(oldest);
+        }
+      }
+      return entry;
+    },
+  };
+}
+
+export type SnapshotLoader = ReturnType<typeof snapshotLoader>;
