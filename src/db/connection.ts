@@ -3,6 +3,9 @@
  * folder (or in memory for tests). Both speak the same SQL; values come back the same way:
  * numeric and bigint as numbers, dates as ISO strings.
  */
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { lockDataDir } from './lock.ts';
@@ -32,6 +35,28 @@ const DATE = 1082;
 const toNumber = (value: string): number => Number(value);
 const keepText = (value: string): string => value;
 
+/** First folder holding the server's unix socket, as libpq would look for it. */
+function socketDir(port: string): string {
+  const file = `.s.PGSQL.${port || process.env.PGPORT || '5432'}`;
+  const candidates = ['/var/run/postgresql', '/run/postgresql', '/tmp'];
+  return candidates.find((dir) => existsSync(join(dir, file))) ?? '/var/run/postgresql';
+}
+
+/**
+ * Fills in what libpq assumes and node-postgres does not: a URL without a host means the local
+ * unix socket, and one without a user means the OS user.
+ */
+export function withLibpqDefaults(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname === '' && !parsed.searchParams.has('host')) {
+    parsed.searchParams.set('host', process.env.PGHOST ?? socketDir(parsed.port));
+  }
+  if (parsed.username === '' && !parsed.searchParams.has('user')) {
+    parsed.searchParams.set('user', process.env.PGUSER ?? userInfo().username);
+  }
+  return parsed.href;
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pg = await import('pg');
   const { Pool, types } = pg.default;
@@ -41,7 +66,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     [DATE, keepText],
   ]);
   const pool = new Pool({
-    connectionString: url,
+    connectionString: withLibpqDefaults(url),
     max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

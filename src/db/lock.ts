@@ -4,7 +4,10 @@
  * gone (killed, crashed) is taken over.
  */
 import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+/** Folders this process holds: a second open from the same process must fail too. */
+const held = new Set<string>();
 
 /** Thrown when another live process holds the data folder. */
 export class DataDirLockedError extends Error {
@@ -33,6 +36,8 @@ function isAlive(pid: number): boolean {
 
 /** Takes the lock on `dataDir` (created if missing); returns the function that releases it. */
 export function lockDataDir(dataDir: string): () => void {
+  const folder = resolve(dataDir);
+  if (held.has(folder)) throw new DataDirLockedError(dataDir, process.pid);
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'strata.lock');
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -41,9 +46,11 @@ export function lockDataDir(dataDir: string): () => void {
       writeSync(fd, String(process.pid));
       closeSync(fd);
       let released = false;
+      held.add(folder);
       return () => {
         if (released) return;
         released = true;
+        held.delete(folder);
         rmSync(file, { force: true });
       };
     } catch (error) {
@@ -54,6 +61,7 @@ export function lockDataDir(dataDir: string): () => void {
       } catch {
         continue; // removed meanwhile: try again
       }
+      // A lock naming this very process but not held by it is left from a reused pid: stale.
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
         throw new DataDirLockedError(dataDir, pid);
       }

@@ -16,3 +16,10 @@ export function groupPlanOf(snapshot: Snapshot) {
   const own = snapshot.plans.filter((p) => p.unit_id === snapshot.groupUnitId);
   return own.find((p) => p.status === 'adopted') ?? own[own.length - 1];
 }
+
+/** A record time after the record it supersedes (now, or 1 ms later), so records never tie. */
+export function laterThan(now: Date, previous: Date | undefined): Date {
+  if (!previous) return now;
+  const after = new Date(previous).getTime() + 1;
+  return now.getTime() >= after ? now : new Date(after);
+}

@@ -10,7 +10,7 @@ import { indicatorRepository } from '../db/repositories/indicator.repository.ts'
 import { measurementRepository } from '../db/repositories/measurement.repository.ts';
 import { existingIds } from '../db/repositories/links.ts';
 import type { Actor, ServiceDeps, WorkspaceScope } from './context.ts';
-import { resolveAsOf } from './common.ts';
+import { laterThan, resolveAsOf } from './common.ts';
 import { AppError, invalid, notFound } from './errors.ts';
 import { measurementEtag } from './etags.ts';
 
@@ -33,13 +33,6 @@ function toDto(row: Omit<Row, 'rank'>): Measurement {
     current: row.current,
     etag: measurementEtag(row),
   };
-}
-
-/** The record time of a new record: now, but always after the record it supersedes. */
-function laterThan(now: Date, previous: Date | undefined): Date {
-  if (!previous) return now;
-  const after = new Date(previous).getTime() + 1;
-  return now.getTime() >= after ? now : new Date(after);
 }
 
 /** Creates the measurement service. */

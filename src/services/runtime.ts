@@ -2,7 +2,7 @@
  * Opens Strata for a process (server or command): the database, migrations, the default plan on
  * first start, and the services. The edges (HTTP, CLI) reach the database only through this.
  */
-import { openDatabase, type Engine } from '../db/connection.ts';
+import { openDatabase, type Database, type Engine } from '../db/connection.ts';
 import { appliedMigrations, availableMigrations, migrateDown, migrateUp } from '../db/migrate.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import type { Config } from '../config.ts';
@@ -36,12 +36,21 @@ export async function openStrata(
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
   });
+  return strataFromDatabase(database, config.seedDir, options);
+}
+
+/** Builds Strata over an open database (migrating and seeding it as asked); closes it on failure. */
+export async function strataFromDatabase(
+  database: Database,
+  seedDir: string | null,
+  options: OpenOptions = {},
+): Promise<Strata & { seeded: boolean }> {
   try {
     if (options.migrate ?? true) await migrateUp(database.db);
     const services = createServices({ db: database.db, now: options.now ?? (() => new Date()) });
     let seeded = false;
-    if ((options.seed ?? true) && config.seedDir && (await services.workspace.isEmpty())) {
-      await services.planFiles.importPath(config.seedDir, { kind: 'system', name: 'seed' });
+    if ((options.seed ?? true) && seedDir && (await services.workspace.isEmpty())) {
+      await services.planFiles.importPath(seedDir, { kind: 'system', name: 'seed' });
       seeded = true;
     }
     return {

@@ -60,9 +60,10 @@ export function planFileRepository(db: Kysely<DB>) {
         note: string;
         validated: boolean;
         id: string;
+        recorded_at: Date;
       }>`
         SELECT DISTINCT ON (indicator_id, unit_id, period)
-          id, indicator_id, unit_id, period, value, provenance, source, note, validated
+          id, indicator_id, unit_id, period, value, provenance, source, note, validated, recorded_at
         FROM measurement WHERE workspace_id = ${workspaceId}
         ORDER BY indicator_id, unit_id, period, recorded_at DESC, id DESC
       `.execute(db);
@@ -79,9 +80,10 @@ export function planFileRepository(db: Kysely<DB>) {
         provenance: string;
         source: string;
         reason: string;
+        recorded_at: Date;
       }>`
         SELECT DISTINCT ON (indicator_id, unit_id, kind, period)
-          id, indicator_id, unit_id, kind, period, value, provenance, source, reason
+          id, indicator_id, unit_id, kind, period, value, provenance, source, reason, recorded_at
         FROM target_point WHERE workspace_id = ${workspaceId}
         ORDER BY indicator_id, unit_id, kind, period, recorded_at DESC, id DESC
       `.execute(db);

@@ -48,6 +48,7 @@ export async function exportPlanFile(db: Kysely<DB>, slug: string): Promise<Plan
   const unitCode = new Map(s.units.map((u) => [u.id, u.code]));
   const facetCode = new Map(s.facets.map((f) => [f.id, f.code]));
   const valueOf = new Map(s.facetValues.map((v) => [v.id, v]));
+  const facetOrder = new Map(s.facets.map((f, i) => [f.id, i]));
   const indicatorCode = new Map(s.indicators.map((i) => [i.id, i.code]));
   const planById = new Map(s.plans.map((p) => [p.id, p]));
   const elementById = new Map(s.elements.map((e) => [e.id, e]));
@@ -56,14 +57,16 @@ export async function exportPlanFile(db: Kysely<DB>, slug: string): Promise<Plan
   const tags = (
     links: readonly { facet_value_id: string }[] | undefined,
   ): PlanFileFacetTags | undefined => {
+    // Canonical order: facets, then their values, in their defined order.
+    const values = (links ?? [])
+      .flatMap((link) => valueOf.get(link.facet_value_id) ?? [])
+      .sort(
+        (x, y) =>
+          (facetOrder.get(x.facet_id) ?? 0) - (facetOrder.get(y.facet_id) ?? 0) ||
+          x.sort_order - y.sort_order,
+      );
     const out: Record<string, string[]> = {};
-    for (const link of links ?? []) {
-      const value = valueOf.get(link.facet_value_id);
-      if (!value) continue;
-      const facet = code(facetCode, value.facet_id);
-      (out[facet] ??= []).push(value.code);
-    }
-    for (const list of Object.values(out)) list.sort();
+    for (const value of values) (out[code(facetCode, value.facet_id)] ??= []).push(value.code);
     return Object.keys(out).length > 0 ? out : undefined;
   };
   const elementTags = group(s.elementFacets, (l) => l.element_id);

@@ -17,6 +17,7 @@ import {
   DEFAULT_INDICATOR_THRESHOLDS,
   DEFAULT_ROLLUP_THRESHOLDS,
 } from '../../domain/types.ts';
+import { laterThan } from '../common.ts';
 import type { Actor } from '../context.ts';
 
 /** What an import did. */
@@ -77,6 +78,7 @@ export async function importPlanFile(
   trx: Kysely<DB>,
   plan: PlanFile,
   actor: Actor,
+  now: Date,
 ): Promise<ImportReport> {
   const repo = planFileRepository(trx);
   const w = plan.workspace;
@@ -311,6 +313,7 @@ export async function importPlanFile(
         source: t.source ?? '',
         reason: t.reason ?? '',
         recorded_by: actor.name,
+        recorded_at: laterThan(now, current?.recorded_at),
       };
       const same =
         current &&
@@ -337,6 +340,7 @@ export async function importPlanFile(
       'source',
       'reason',
       'recorded_by',
+      'recorded_at',
     ],
     newTargets,
   );
@@ -508,6 +512,7 @@ export async function importPlanFile(
         validated: m.validated ?? false,
         supersedes_id: current?.id ?? null,
         recorded_by: actor.name,
+        recorded_at: laterThan(now, current?.recorded_at),
       };
       const same =
         current &&
@@ -538,6 +543,7 @@ export async function importPlanFile(
       'validated',
       'supersedes_id',
       'recorded_by',
+      'recorded_at',
     ],
     [...figures.values()],
   );

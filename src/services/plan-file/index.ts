@@ -34,7 +34,7 @@ export function planFileService(deps: ServiceDeps) {
 
     /** Imports an already parsed bundle in one transaction. */
     async importPlan(plan: PlanFile, actor: Actor): Promise<ImportReport> {
-      return deps.db.transaction().execute((trx) => importPlanFile(trx, plan, actor));
+      return deps.db.transaction().execute((trx) => importPlanFile(trx, plan, actor, deps.now()));
     },
 
     /** Reads a file or folder and imports it. */
