@@ -249,8 +249,20 @@ export function createEvaluator(input: EvalInput) {
   const evaluateFacet = (elementId: string, facetValueId: string): RollupResult => {
     const items: RollupItem[] = [];
     const tagged = new Set<string>();
+    const root = elements.get(elementId);
+    const context = root ? contextOf(root, 'group') : 'group';
+    // A tag on an ancestor of the element covers the whole subtree.
+    let ancestor = root?.parentId ? elements.get(root.parentId) : undefined;
+    let inheritedFromAbove = false;
+    while (ancestor && !inheritedFromAbove) {
+      inheritedFromAbove = ancestor.facetValueIds.includes(facetValueId);
+      ancestor = ancestor.parentId ? elements.get(ancestor.parentId) : undefined;
+    }
     for (const element of subtree(elementId)) {
-      const parentTagged = element.parentId !== null && tagged.has(element.parentId);
+      const parentTagged =
+        element.id === elementId
+          ? inheritedFromAbove
+          : element.parentId !== null && tagged.has(element.parentId);
       if (parentTagged || element.facetValueIds.includes(facetValueId)) tagged.add(element.id);
     }
     for (const element of subtree(elementId)) {
@@ -261,7 +273,7 @@ export function createEvaluator(input: EvalInput) {
         items.push({
           id: `${element.id}:${link.indicatorId}`,
           kind: 'indicator',
-          status: evaluateIndicator(`${link.indicatorId}|group`).status.status,
+          status: evaluateIndicator(`${link.indicatorId}|${context}`).status.status,
           weight: link.weight,
         });
       }
@@ -275,7 +287,6 @@ export function createEvaluator(input: EvalInput) {
         });
       }
     }
-    const root = elements.get(elementId);
     return rollup(items, root ? planOf(root).thresholds : undefined);
   };
 
@@ -286,13 +297,13 @@ export function createEvaluator(input: EvalInput) {
     groupSeries: series,
     /** An indicator evaluated for the group or for one unit. */
     indicator: (indicatorId: string, context: EvalContext = 'group') =>
-      evaluateIndicator(`${indicatorId}|${context}`),
+      evaluateIndicator(`${indicatorId}|${context === groupUnitId ? 'group' : context}`),
     /** Whether a unit reports, or has figures or targets for, an indicator. */
     concerns,
     action: evaluateAction,
     /** An element's roll-up for the group or for one unit. */
     element: (elementId: string, context: EvalContext = 'group') =>
-      evaluateElement(`${elementId}|${context}`),
+      evaluateElement(`${elementId}|${context === groupUnitId ? 'group' : context}`),
     /** An element's roll-up restricted to one facet value. */
     elementForFacet: evaluateFacet,
     /** Unit figures of an indicator, keyed by unit then period. */

@@ -3,7 +3,7 @@
  * units' figures are aggregated by the indicator's rule (ratio of sums from the numerator and
  * denominator indicators, weighted mean by the weight indicator, …), with coverage.
  */
-import { aggregate, type UnitFigure } from '../aggregate.ts';
+import { aggregate, contributes, type UnitFigure } from '../aggregate.ts';
 import { comparePeriods, mustParsePeriod } from '../period.ts';
 import type { Provenance } from '../types.ts';
 import type { EvalFigure, EvalIndicator } from './model.ts';
@@ -105,9 +105,16 @@ export function groupSeries(
       expected,
     );
     if (result.value === null) continue;
-    const used = [...values.values(), ...numerators.values(), ...denominators.values()].filter(
-      (f) => f.unitId !== groupUnitId,
-    );
+    // Provenance: only the figures that entered the value (weights included).
+    const inputsOf =
+      indicator.aggregation === 'ratio_of_sums'
+        ? [numerators, denominators]
+        : indicator.aggregation === 'weighted_mean'
+          ? [values, weights]
+          : [values];
+    const used = figures
+      .filter((figure) => contributes(indicator.aggregation, figure))
+      .flatMap((figure) => inputsOf.flatMap((m) => m.get(figure.unitId) ?? []));
     points.push({
       period,
       value: result.value,
