@@ -3,6 +3,8 @@
  * that names the variable. Nothing else reads process.env.
  */
 import { resolve } from 'node:path';
+import { ROLES, type Role } from './domain/access.ts';
+import type { OidcSettings } from './services/auth/oidc.ts';
 
 export interface Config {
   /** HTTP port. */
@@ -23,6 +25,14 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built web app. */
   webDir: string;
+  /** The address users reach Strata at (links printed by the server), e.g. https://strata.example.org. */
+  publicUrl: string;
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  trustProxy: boolean;
+  /** Session lifetimes. */
+  sessions: { idleMinutes: number; absoluteHours: number };
+  /** Institutional sign-in (OpenID Connect); null when not configured. */
+  oidc: OidcSettings | null;
 }
 
 /** Raised when an environment variable has a value Strata cannot use. */
@@ -56,6 +66,27 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
+function oidc(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings | null {
+  const issuer = env.OIDC_ISSUER;
+  if (!issuer) return null;
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+    if (!env[name]) throw new ConfigError(name, 'is required when OIDC_ISSUER is set');
+  }
+  if (!/^https?:\/\//.test(issuer)) throw new ConfigError('OIDC_ISSUER', 'must be an http(s) URL');
+  const role = env.OIDC_DEFAULT_ROLE ?? 'governance';
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new ConfigError('OIDC_DEFAULT_ROLE', `must be one of ${ROLES.join(', ')}, got "${role}"`);
+  }
+  return {
+    issuer,
+    clientId: env.OIDC_CLIENT_ID ?? '',
+    clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+    redirectUri: env.OIDC_REDIRECT_URI ?? `${publicUrl}/api/v1/auth/oidc/callback`,
+    defaultRole: role as Role,
+    label: env.OIDC_LABEL ?? 'Institutional account',
+  };
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
@@ -70,8 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(workspace)) {
     throw new ConfigError('STRATA_WORKSPACE', `must be a lower-case slug, got "${workspace}"`);
   }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = (env.STRATA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\//.test(publicUrl))
+    throw new ConfigError('STRATA_PUBLIC_URL', 'must be an http(s) URL');
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: databaseUrl(env),
     dataDir: resolve(env.STRATA_DATA_DIR ?? resolve(ROOT, '.strata/data')),
@@ -80,5 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workspace,
     logLevel: logLevel as Config['logLevel'],
     webDir: resolve(env.STRATA_WEB_DIR ?? resolve(ROOT, 'dist/web')),
+    publicUrl,
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    sessions: {
+      idleMinutes: integer(env, 'STRATA_SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
+      absoluteHours: integer(env, 'STRATA_SESSION_HOURS', 12, 1, 24 * 30),
+    },
+    oidc: oidc(env, publicUrl),
   };
 }

@@ -1,17 +1,33 @@
 /** `strata serve`: the HTTP server (API and web app) on the configured port. */
 import { buildApp } from '../http/app.ts';
-import { loadConfig } from '../config.ts';
-import { openStrata } from '../services/runtime.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openStrata, type Strata } from '../services/runtime.ts';
+
+/**
+ * A fresh install has no password: while the workspace has no administrator, each start prints a
+ * one-time link (valid 48 hours) to create the first one; `strata user create --admin` also works.
+ */
+async function announceSetupLink(strata: Strata, config: Config, log: (line: string) => void) {
+  const scope = await strata.services.workspace.resolve(config.workspace).catch(() => null);
+  if (!scope) return;
+  const link = await strata.services.users.setupLink(scope);
+  if (link)
+    log(
+      `No administrator yet. Create the first one at ${config.publicUrl}/setup#token=${link.token} (valid 48 hours).`,
+    );
+}
 
 /** Starts the server; resolves once it listens. Stops cleanly on SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  const strata = await openStrata(config);
+  const strata = await openStrata(config, { sessions: config.sessions });
   const app = await buildApp({
     strata,
     workspace: config.workspace,
     webDir: config.webDir,
+    trustProxy: config.trustProxy,
+    oidc: config.oidc,
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -26,6 +42,9 @@ export async function serve(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  await announceSetupLink(strata, config, (line) => {
+    app.log.warn({ event: 'setup.link' }, line);
+  });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite (${config.dataDir})`;
   app.log.info(
     {

@@ -5,3 +5,4 @@ export * from './indicators.ts';
 export * from './actions.ts';
 export * from './elements.ts';
 export * from './dashboard.ts';
+export * from './auth.ts';

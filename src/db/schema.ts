@@ -272,6 +272,101 @@ export interface FacetLinkAction {
   facet_value_id: string;
 }
 
+export interface AppUserTable {
+  workspace_id: string;
+  id: Generated<string>;
+  email: string;
+  display_name: Generated<string>;
+  role: string;
+  password_hash: string | null;
+  locale: Generated<string>;
+  disabled_at: Date | null;
+  last_login_at: Date | null;
+  version: Version;
+  created_at: Created;
+  updated_at: Updated;
+}
+
+export interface UserUnitTable {
+  workspace_id: string;
+  user_id: string;
+  unit_id: string;
+}
+
+export interface ElementAssigneeTable {
+  workspace_id: string;
+  element_id: string;
+  user_id: string;
+}
+export interface IndicatorAssigneeTable {
+  workspace_id: string;
+  indicator_id: string;
+  user_id: string;
+}
+export interface ActionAssigneeTable {
+  workspace_id: string;
+  action_id: string;
+  user_id: string;
+}
+
+export interface AuthSessionTable {
+  id_hash: string;
+  workspace_id: string;
+  user_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  user_agent: Generated<string>;
+}
+
+export interface ApiTokenTable {
+  workspace_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scope: string;
+  expires_at: Date;
+  created_at: Created;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface OneTimeLinkTable {
+  token_hash: string;
+  workspace_id: string;
+  purpose: string;
+  email: Generated<string>;
+  role: string | null;
+  unit_ids: ColumnType<string[], string | undefined, string>;
+  user_id: string | null;
+  expires_at: Date;
+  used_at: Date | null;
+  created_by: Generated<string>;
+  created_at: Created;
+}
+
+export interface LoginFailureTable {
+  key: string;
+  at: Date;
+}
+
+export interface AuditEventTable {
+  workspace_id: string;
+  id: Generated<number>;
+  at: Created;
+  actor_user_id: string | null;
+  actor_label: string;
+  unit_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+  request_id: Generated<string>;
+}
+
 export interface MigrationTable {
   name: string;
   applied_at: Created;
@@ -299,6 +394,16 @@ export interface DB {
   element_facet: FacetLinkElement;
   indicator_facet: FacetLinkIndicator;
   action_facet: FacetLinkAction;
+  app_user: AppUserTable;
+  user_unit: UserUnitTable;
+  element_assignee: ElementAssigneeTable;
+  indicator_assignee: IndicatorAssigneeTable;
+  action_assignee: ActionAssigneeTable;
+  auth_session: AuthSessionTable;
+  api_token: ApiTokenTable;
+  one_time_link: OneTimeLinkTable;
+  login_failure: LoginFailureTable;
+  audit_event: AuditEventTable;
   strata_migration: MigrationTable;
 }
 

@@ -2,7 +2,7 @@
  * The Fastify application: schemas validate input (unknown fields refused), responses are
  * serialised through their schemas (an allow-list), errors become problem details.
  */
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Strata } from '../services/runtime.ts';
 import type { WorkspaceScope } from '../services/index.ts';
@@ -15,6 +15,12 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { planRoutes } from './routes/plans.ts';
 import type { App } from './types.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerCsrf } from './plugins/csrf.ts';
+import { authRoutes } from './routes/auth.ts';
+import { userRoutes } from './routes/users.ts';
+import { auditRoutes } from './routes/audit.ts';
+import type { OidcSettings } from '../services/auth/oidc.ts';
 
 export interface AppOptions {
   strata: Strata;
@@ -22,12 +28,17 @@ export interface AppOptions {
   webDir: string;
   logger?: FastifyServerOptions['logger'];
   version?: string;
+  /** Trust X-Forwarded-* from a reverse proxy (for HTTPS detection and client addresses). */
+  trustProxy?: boolean;
+  /** Institutional sign-in by OpenID Connect, when configured. */
+  oidc?: OidcSettings | null;
 }
 
 /** Builds the app (not listening yet). */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
@@ -41,16 +52,27 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const { services } = options.strata;
   let cached: WorkspaceScope | undefined;
+  const workspace = async () => (cached ??= await services.workspace.resolve(options.workspace));
   const ctx = {
     services,
-    scope: async () => (cached ??= await services.workspace.resolve(options.workspace)),
+    scope: async (request: FastifyRequest) => ({
+      ...(await workspace()),
+      principal: request.principal,
+      requestId: request.id,
+    }),
     ping: () => options.strata.ping(),
     engine: options.strata.engine,
+    oidc: options.oidc,
   };
+  registerCsrf(app);
+  await registerAuth(app, services, workspace);
   metaRoutes(app, ctx);
   planRoutes(app, ctx);
   indicatorRoutes(app, ctx);
   actionRoutes(app, ctx);
+  authRoutes(app, ctx);
+  userRoutes(app, ctx);
+  auditRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

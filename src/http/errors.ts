@@ -4,7 +4,7 @@
  * stack or SQL; a database that cannot be reached becomes 503 with Retry-After.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode } from '../services/index.ts';
+import { AppError, RateLimitedError, type ErrorCode } from '../services/index.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
@@ -13,11 +13,14 @@ const STATUS: Record<ErrorCode, number> = {
   precondition_failed: 412,
   precondition_required: 428,
   forbidden: 403,
+  unauthenticated: 401,
+  rate_limited: 429,
   unavailable: 503,
 };
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
@@ -84,6 +87,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof AppError) {
     const status = STATUS[error.code];
     if (status === 503) void reply.header('Retry-After', '2');
+    if (error instanceof RateLimitedError)
+      void reply.header('Retry-After', String(error.retryAfter));
     request.log.info({ event: 'request.rejected', code: error.code }, error.message);
     return sendProblem(reply, request, status, error.code, error.message, error.fields);
   }

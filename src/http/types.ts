@@ -1,6 +1,7 @@
 /** The Fastify instance type used by route modules, with the TypeBox type provider. */
 import type {
   FastifyBaseLogger,
+  FastifyRequest,
   FastifyInstance,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
@@ -20,5 +21,6 @@ export type App = FastifyInstance<
 /** What routes get from the app: the services and the workspace of the request. */
 export interface RouteContext {
   services: Services;
-  scope(): Promise<WorkspaceScope>;
+  /** The workspace, the caller's principal and the request id. */
+  scope(request: FastifyRequest): Promise<WorkspaceScope>;
 }

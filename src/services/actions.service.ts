@@ -10,6 +10,11 @@ import { actionEtag } from './etags.ts';
 import { checkIfMatch, staleWrite } from './preconditions.ts';
 import { actionCard, elementRef, unitRef } from './present.ts';
 import type { SnapshotLoader } from './snapshot.ts';
+import { visibility, type Visibility } from './visibility.ts';
+import { allow, auditRow } from './guard.ts';
+import { audit } from './audit.ts';
+import { canWriteAction } from '../domain/access.ts';
+import { today } from './context.ts';
 
 /** Creates the action service. */
 export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
@@ -22,7 +27,8 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       repo.findById(scope.id, id),
       repo.milestones(scope.id, id),
     ]);
-    if (!row || !snapshot.actionById.has(id)) throw notFound('Action');
+    const vis = visibility(snapshot, scope.principal);
+    if (!row || !vis.action(id)) throw notFound('Action');
     const unitIds = snapshot.actionUnits.get(id) ?? [];
     const elementIds = snapshot.actionElements.get(id) ?? [];
     return {
@@ -61,7 +67,7 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     };
   }
 
-  async function validate(scope: WorkspaceScope, input: Partial<ActionCreate>) {
+  async function validate(scope: WorkspaceScope, input: Partial<ActionCreate>, vis: Visibility) {
     const unitRefs = [...(input.unitIds ?? []), ...(input.leadUnitId ? [input.leadUnitId] : [])];
     const units = await existingIds(deps.db, 'unit', scope.id, unitRefs);
     if (input.leadUnitId && !units.has(input.leadUnitId))
@@ -69,7 +75,11 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     for (const [i, u] of (input.unitIds ?? []).entries()) {
       if (!units.has(u)) throw invalid(`/unitIds/${i}`, 'no such unit');
     }
-    const elements = await existingIds(deps.db, 'element', scope.id, input.elementIds ?? []);
+    const elements = new Set(
+      [...(await existingIds(deps.db, 'element', scope.id, input.elementIds ?? []))].filter(
+        vis.element,
+      ),
+    );
     for (const [i, e] of (input.elementIds ?? []).entries()) {
       if (!elements.has(e)) throw invalid(`/elementIds/${i}`, 'no such element');
     }
@@ -134,7 +144,9 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       const snapshot = await snapshots.load(scope.id, resolveAsOf(deps, query.asOf));
       const limit = query.limit ?? 100;
       const offset = query.offset ?? 0;
+      const vis = visibility(snapshot, scope.principal);
       const cards = snapshot.actions
+        .filter((a) => vis.action(a.id))
         .filter(
           (a) =>
             !query.unitId ||
@@ -152,17 +164,28 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
 
     async create(scope: WorkspaceScope, input: ActionCreate): Promise<ActionDetail> {
       checkDates(input.startDate, input.dueDate);
+      // Read before the transaction: an embedded database has a single connection.
+      const vis = visibility(await snapshots.load(scope.id, today(deps)), scope.principal);
       const id = await deps.db.transaction().execute(async (trx) => {
         const tx = actionsService({ ...deps, db: trx }, snapshots);
-        return tx.createInTransaction(scope, input);
+        return tx.createInTransaction(scope, input, vis);
       });
       return detail(scope, id);
     },
 
     /** Inserts an action; the caller holds the transaction. */
-    async createInTransaction(scope: WorkspaceScope, input: ActionCreate): Promise<string> {
+    async createInTransaction(
+      scope: WorkspaceScope,
+      input: ActionCreate,
+      vis: Visibility,
+    ): Promise<string> {
+      allow(
+        scope,
+        canWriteAction(scope.principal, input.leadUnitId, null),
+        'create actions for this unit',
+      );
       if (await repo.codeTaken(scope.id, input.code)) throw duplicate(input.code);
-      await validate(scope, input);
+      await validate(scope, input, vis);
       const { id } = await repo.insert({
         workspace_id: scope.id,
         code: input.code,
@@ -175,6 +198,13 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
         ...columns(input),
       });
       await writeLinks(scope, id, input);
+      await audit(deps.db, scope, {
+        entityType: 'action',
+        entityId: id,
+        action: 'create',
+        unitId: input.leadUnitId,
+        after: { ...auditRow(await repo.findById(scope.id, id)), links: input },
+      });
       return id;
     },
 
@@ -184,6 +214,8 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       ifMatch: string | undefined,
       input: ActionUpdate,
     ): Promise<ActionDetail> {
+      // Read before the transaction: an embedded database has a single connection.
+      const vis = visibility(await snapshots.load(scope.id, today(deps)), scope.principal);
       await deps.db
         .transaction()
         .execute((trx) =>
@@ -192,6 +224,7 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
             id,
             ifMatch,
             input,
+            vis,
           ),
         );
       return detail(scope, id);
@@ -203,9 +236,18 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       id: string,
       ifMatch: string | undefined,
       input: ActionUpdate,
+      vis: Visibility,
     ): Promise<void> {
       const current = await repo.findById(scope.id, id);
-      if (!current) throw notFound('Action');
+      if (!current || !vis.action(id)) throw notFound('Action');
+      allow(scope, canWriteAction(scope.principal, current.lead_unit_id, id), 'change this action');
+      if (input.leadUnitId !== undefined && input.leadUnitId !== current.lead_unit_id) {
+        allow(
+          scope,
+          canWriteAction(scope.principal, input.leadUnitId, null),
+          'give this action to that unit',
+        );
+      }
       const version = checkIfMatch('a', id, current.version, ifMatch, 'action');
       checkDates(
         input.startDate !== undefined ? input.startDate : current.start_date,
@@ -213,10 +255,18 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       );
       if (input.code && (await repo.codeTaken(scope.id, input.code, id)))
         throw duplicate(input.code);
-      await validate(scope, input);
+      await validate(scope, input, vis);
       const updated = await repo.updateIfVersion(scope.id, id, version, columns(input));
       if (!updated) throw staleWrite('action');
       await writeLinks(scope, id, input);
+      await audit(deps.db, scope, {
+        entityType: 'action',
+        entityId: id,
+        action: 'update',
+        unitId: current.lead_unit_id,
+        before: auditRow(current),
+        after: { ...auditRow(await repo.findById(scope.id, id)), links: input },
+      });
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   unitRef,
 } from './present.ts';
 import type { Snapshot, SnapshotLoader } from './snapshot.ts';
+import { visibility, type Visibility } from './visibility.ts';
 import { resolveAsOf, groupPlanOf } from './common.ts';
 
 const ATTENTION_LIMIT = 40;
@@ -35,7 +36,11 @@ export function reportingUnits(snapshot: Snapshot) {
     : snapshot.units.filter((u) => u.id !== snapshot.groupUnitId && u.kind !== 'partner_school');
 }
 
-function attentionList(snapshot: Snapshot, planElementIds: Set<string>): AttentionItem[] {
+function attentionList(
+  snapshot: Snapshot,
+  planElementIds: Set<string>,
+  vis: Visibility,
+): AttentionItem[] {
   const items: AttentionItem[] = [];
   const ev = snapshot.evaluator;
   const indicatorIds = new Set<string>();
@@ -44,7 +49,7 @@ function attentionList(snapshot: Snapshot, planElementIds: Set<string>): Attenti
   }
   for (const id of indicatorIds) {
     const ind = snapshot.indicatorById.get(id);
-    if (!ind) continue;
+    if (!ind || !vis.indicator(id)) continue;
     const title = { fr: ind.name_fr, en: ind.name_en };
     const group = ev.indicator(id).status;
     if (group.status === 'off_track' || group.status === 'at_risk') {
@@ -59,7 +64,7 @@ function attentionList(snapshot: Snapshot, planElementIds: Set<string>): Attenti
       });
     }
     for (const unit of reportingUnits(snapshot)) {
-      if (!ev.concerns(id, unit.id)) continue;
+      if (!ev.concerns(id, unit.id) || !vis.figuresOf(unit.id)) continue;
       const s = ev.indicator(id, unit.id).status;
       if (s.stale && s.latest) {
         items.push({
@@ -88,7 +93,7 @@ function attentionList(snapshot: Snapshot, planElementIds: Set<string>): Attenti
     const linked = (snapshot.actionElements.get(action.id) ?? []).some((e) =>
       planElementIds.has(e),
     );
-    if (!linked) continue;
+    if (!linked || !vis.action(action.id)) continue;
     const card = actionCard(snapshot, action.id);
     if (card.overdue) {
       items.push({
@@ -123,7 +128,8 @@ export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       const asOf = resolveAsOf(deps, options.asOf);
       const snapshot = await snapshots.load(scope.id, asOf);
       const plan = options.planId ? snapshot.planById.get(options.planId) : groupPlanOf(snapshot);
-      if (!plan) throw notFound('Plan');
+      const vis = visibility(snapshot, scope.principal);
+      if (!plan || !vis.plan(plan.id)) throw notFound('Plan');
       const ev = snapshot.evaluator;
       const order = treeOrder(snapshot, plan.id);
       const planElementIds = new Set(order);
@@ -133,7 +139,10 @@ export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       const focuses = focusFacet
         ? snapshot.facets.values.filter((v) => v.facet_id === focusFacet.id)
         : [];
-      const units = plan.unit_id === snapshot.groupUnitId ? reportingUnits(snapshot) : [];
+      const units =
+        plan.unit_id === snapshot.groupUnitId
+          ? reportingUnits(snapshot).filter((u) => vis.figuresOf(u.id))
+          : [];
       const roots = order.filter((id) => snapshot.elementById.get(id)?.parent_id === null);
       const indicatorStatuses = [
         ...new Set(order.flatMap((id) => snapshot.elementIndicators.get(id) ?? [])),
@@ -142,10 +151,12 @@ export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
         .filter((a) => (snapshot.actionElements.get(a.id) ?? []).some((e) => planElementIds.has(e)))
         .map((a) => ev.action(a.id).status);
       const headlines = snapshot.indicators
-        .filter((i) => i.is_headline)
+        .filter((i) => i.is_headline && vis.indicator(i.id))
         .map((i) => indicatorCard(snapshot, i.id));
       const etag = createHash('sha1')
-        .update(`${snapshot.version}|${asOf}|${plan.id}`)
+        .update(
+          `${snapshot.version}|${asOf}|${plan.id}|${scope.principal.role}|${scope.principal.unitIds.join(',')}`,
+        )
         .digest('base64url')
         .slice(0, 20);
       return {
@@ -179,7 +190,7 @@ export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
           })),
         ),
         headlines,
-        attention: attentionList(snapshot, planElementIds),
+        attention: attentionList(snapshot, planElementIds, vis),
         totals: {
           elements: statusSummary(
             rollup(

@@ -3,14 +3,19 @@ import type { ElementCreate, ElementDetail, ElementUpdate } from '../contracts/i
 import { elementRepository } from '../db/repositories/element.repository.ts';
 import { existingIds, replaceLinks } from '../db/repositories/links.ts';
 import { snapshotRepository } from '../db/repositories/snapshot.repository.ts';
-import type { ServiceDeps, WorkspaceScope } from './context.ts';
+import { today, type ServiceDeps, type WorkspaceScope } from './context.ts';
+import type { SnapshotLoader } from './snapshot.ts';
+import { visibility } from './visibility.ts';
+import { allow, auditRow } from './guard.ts';
+import { audit } from './audit.ts';
+import { canWriteElement } from '../domain/access.ts';
 import { AppError, invalid, notFound } from './errors.ts';
 import { checkIfMatch, staleWrite } from './preconditions.ts';
 
 type ElementView = (scope: WorkspaceScope, id: string) => Promise<ElementDetail>;
 
 /** Creates the element write service; `view` renders the element after a write. */
-export function elementsService(deps: ServiceDeps, view: ElementView) {
+export function elementsService(deps: ServiceDeps, snapshots: SnapshotLoader, view: ElementView) {
   async function checkRefs(scope: WorkspaceScope, input: Partial<ElementCreate>) {
     if (input.ownerUnitId) {
       const units = await existingIds(deps.db, 'unit', scope.id, [input.ownerUnitId]);
@@ -34,11 +39,18 @@ export function elementsService(deps: ServiceDeps, view: ElementView) {
       planId: string,
       input: ElementCreate,
     ): Promise<ElementDetail> {
+      // Read before the transaction: an embedded database has a single connection.
+      const vis = visibility(await snapshots.load(scope.id, today(deps)), scope.principal);
       const id = await deps.db.transaction().execute(async (trx) => {
         const tx = elementRepository(trx);
         const plans = await snapshotRepository(trx).plans(scope.id);
         const plan = plans.find((p) => p.id === planId);
-        if (!plan) throw notFound('Plan');
+        if (!plan || !vis.plan(planId)) throw notFound('Plan');
+        allow(
+          scope,
+          canWriteElement(scope.principal, plan.unit_id, null),
+          'add elements to this plan',
+        );
         const levels = plan.levels.map((l) => l.key);
         let depth = 0;
         if (input.parentId) {
@@ -53,7 +65,10 @@ export function elementsService(deps: ServiceDeps, view: ElementView) {
         if (input.level !== expected)
           throw invalid('/level', `must be "${expected}" at this depth`);
         if (await tx.codeTaken(scope.id, planId, input.code)) throw duplicate(input.code);
-        await elementsService({ ...deps, db: trx }, view).checkRefsInTransaction(scope, input);
+        await elementsService({ ...deps, db: trx }, snapshots, view).checkRefsInTransaction(
+          scope,
+          input,
+        );
         const { id: newId } = await tx.insert({
           workspace_id: scope.id,
           plan_id: planId,
@@ -72,6 +87,16 @@ export function elementsService(deps: ServiceDeps, view: ElementView) {
         if (input.facetValueIds) {
           await replaceLinks(trx, 'element_facet', scope.id, newId, input.facetValueIds);
         }
+        await audit(trx, scope, {
+          entityType: 'element',
+          entityId: newId,
+          action: 'create',
+          unitId: plan.unit_id,
+          after: {
+            ...auditRow(await tx.findById(scope.id, newId)),
+            facetValueIds: input.facetValueIds ?? [],
+          },
+        });
         return newId;
       });
       return view(scope, id);
@@ -86,15 +111,23 @@ export function elementsService(deps: ServiceDeps, view: ElementView) {
       ifMatch: string | undefined,
       input: ElementUpdate,
     ): Promise<ElementDetail> {
+      // Read before the transaction: an embedded database has a single connection.
+      const snapshot = await snapshots.load(scope.id, today(deps));
       await deps.db.transaction().execute(async (trx) => {
         const tx = elementRepository(trx);
         const current = await tx.findById(scope.id, id);
-        if (!current) throw notFound('Element');
+        if (!current || !visibility(snapshot, scope.principal).element(id))
+          throw notFound('Element');
+        const planUnit = snapshot.planById.get(current.plan_id)?.unit_id ?? '';
+        allow(scope, canWriteElement(scope.principal, planUnit, id), 'change this element');
         const version = checkIfMatch('e', id, current.version, ifMatch, 'element');
         if (input.code && (await tx.codeTaken(scope.id, current.plan_id, input.code, id))) {
           throw duplicate(input.code);
         }
-        await elementsService({ ...deps, db: trx }, view).checkRefsInTransaction(scope, input);
+        await elementsService({ ...deps, db: trx }, snapshots, view).checkRefsInTransaction(
+          scope,
+          input,
+        );
         const updated = await tx.updateIfVersion(scope.id, id, version, {
           ...(input.code !== undefined && { code: input.code }),
           ...(input.title && { title_fr: input.title.fr, title_en: input.title.en }),
@@ -110,6 +143,17 @@ export function elementsService(deps: ServiceDeps, view: ElementView) {
         if (input.facetValueIds) {
           await replaceLinks(trx, 'element_facet', scope.id, id, input.facetValueIds);
         }
+        await audit(trx, scope, {
+          entityType: 'element',
+          entityId: id,
+          action: 'update',
+          unitId: planUnit,
+          before: current,
+          after: {
+            ...(await tx.findById(scope.id, id)),
+            ...(input.facetValueIds && { facetValueIds: input.facetValueIds }),
+          },
+        });
       });
       return view(scope, id);
     },

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'precondition_failed',
   'precondition_required',
   'forbidden',
+  'unauthenticated',
+  'rate_limited',
   'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

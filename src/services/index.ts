@@ -13,6 +13,9 @@ import { planViewsService } from './plan-views.service.ts';
 import { searchService } from './search.service.ts';
 import { snapshotLoader } from './snapshot.ts';
 import { workspaceService } from './workspace.service.ts';
+import { sessionsService } from './auth/sessions.service.ts';
+import { usersService } from './auth/users.service.ts';
+import { auditService } from './audit.service.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
@@ -22,17 +25,21 @@ export function createServices(deps: ServiceDeps) {
     workspace: workspaceService(deps, snapshots),
     dashboard: dashboardService(deps, snapshots),
     views,
-    elements: elementsService(deps, (scope, id) => views.element(scope, id)),
+    elements: elementsService(deps, snapshots, (scope, id) => views.element(scope, id)),
     indicators: indicatorsService(deps, snapshots),
-    measurements: measurementsService(deps),
+    measurements: measurementsService(deps, snapshots),
     actions: actionsService(deps, snapshots),
-    search: searchService(deps),
+    search: searchService(deps, snapshots),
     planFiles: planFileService(deps),
+    sessions: sessionsService(deps),
+    users: usersService(deps),
+    audit: auditService(deps, snapshots),
   };
 }
 
 /** Every service, as the edges see them. */
 export type Services = ReturnType<typeof createServices>;
-export type { Actor, WorkspaceScope } from './context.ts';
+export type { WorkspaceScope } from './context.ts';
 export { AppError } from './errors.ts';
+export { RateLimitedError } from './auth/sessions.service.ts';
 export type { ErrorCode, FieldError } from './errors.ts';

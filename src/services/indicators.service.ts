@@ -20,6 +20,10 @@ import { checkIfMatch, staleWrite } from './preconditions.ts';
 import { resolveAsOf } from './common.ts';
 import { elementRef, indicatorCard, statusDto, unitRef } from './present.ts';
 import type { Snapshot, SnapshotLoader } from './snapshot.ts';
+import { visibility } from './visibility.ts';
+import { allow, auditRow } from './guard.ts';
+import { audit } from './audit.ts';
+import { canWriteIndicator } from '../domain/access.ts';
 import { checkIndicatorRule } from './indicator-rules.ts';
 
 function expectedSeries(evaluation: IndicatorEvaluation): { period: string; value: number }[] {
@@ -109,7 +113,8 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
       snapshots.load(scope.id, day),
       repo.findById(scope.id, id),
     ]);
-    if (!row || !snapshot.indicatorById.has(id)) throw notFound('Indicator');
+    const vis = visibility(snapshot, scope.principal);
+    if (!row || !vis.indicator(id)) throw notFound('Indicator');
     const ev = snapshot.evaluator;
     const group = ev.indicator(id);
     const unitIds = new Set([
@@ -117,12 +122,14 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
       ...(ev.figures(id)?.keys() ?? []),
     ]);
     unitIds.delete(snapshot.groupUnitId);
-    const units = snapshot.units.filter((u) => unitIds.has(u.id));
+    const units = snapshot.units.filter((u) => unitIds.has(u.id) && vis.figuresOf(u.id));
     return {
       indicator: indicatorDto(snapshot, row),
       etag: indicatorEtag(row),
       asOf: day,
-      elements: (snapshot.indicatorElements.get(id) ?? []).map((e) => elementRef(snapshot, e)),
+      elements: (snapshot.indicatorElements.get(id) ?? [])
+        .filter(vis.element)
+        .map((e) => elementRef(snapshot, e)),
       group: {
         series: ev.groupSeries(id),
         targets: targetDtos(snapshot, id, null),
@@ -247,8 +254,11 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
       const snapshot = await snapshots.load(scope.id, day);
       const limit = query.limit ?? 100;
       const offset = query.offset ?? 0;
-      let rows = snapshot.indicators;
+      const vis = visibility(snapshot, scope.principal);
+      let rows = snapshot.indicators.filter((r) => vis.indicator(r.id));
+      if (query.unitId && !vis.figuresOf(query.unitId)) throw notFound('Unit');
       if (query.elementId) {
+        if (!vis.element(query.elementId)) throw notFound('Element');
         const ids = new Set(snapshot.elementIndicators.get(query.elementId) ?? []);
         rows = rows.filter((r) => ids.has(r.id));
       }
@@ -264,9 +274,9 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
           card: indicatorCard(snapshot, r.id, context),
           frequency: r.frequency as Frequency,
           aggregation: r.aggregation as Aggregation,
-          elements: (snapshot.indicatorElements.get(r.id) ?? []).map((e) =>
-            elementRef(snapshot, e),
-          ),
+          elements: (snapshot.indicatorElements.get(r.id) ?? [])
+            .filter(vis.element)
+            .map((e) => elementRef(snapshot, e)),
           unitCount: (snapshot.indicatorUnits.get(r.id) ?? []).length,
         })),
       };
@@ -283,6 +293,11 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
 
     /** Inserts an indicator; the caller holds the transaction. */
     async createInTransaction(scope: WorkspaceScope, input: IndicatorCreate): Promise<string> {
+      allow(
+        scope,
+        canWriteIndicator(scope.principal, input.ownerUnitId ?? null),
+        'define indicators',
+      );
       if (await repo.codeTaken(scope.id, input.code)) {
         throw new AppError('conflict', `An indicator with code ${input.code} already exists`, [
           { field: '/code', message: 'already used in this workspace' },
@@ -305,6 +320,13 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
         ...columns(input),
       });
       await writeLinks(scope, id, input);
+      await audit(deps.db, scope, {
+        entityType: 'indicator',
+        entityId: id,
+        action: 'create',
+        unitId: input.ownerUnitId ?? null,
+        after: { ...auditRow(await repo.findById(scope.id, id)), links: input },
+      });
       return id;
     },
 
@@ -336,6 +358,18 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
     ): Promise<void> {
       const current = await repo.findById(scope.id, id);
       if (!current) throw notFound('Indicator');
+      allow(
+        scope,
+        canWriteIndicator(scope.principal, current.owner_unit_id),
+        'change this indicator',
+      );
+      if (input.ownerUnitId !== undefined) {
+        allow(
+          scope,
+          canWriteIndicator(scope.principal, input.ownerUnitId),
+          'give this indicator to that unit',
+        );
+      }
       const version = checkIfMatch('i', id, current.version, ifMatch, 'indicator');
       checkIndicatorRule({
         direction: (input.direction ?? current.direction) as Direction,
@@ -368,6 +402,14 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
       const updated = await repo.updateIfVersion(scope.id, id, version, columns(input));
       if (!updated) throw staleWrite('indicator');
       await writeLinks(scope, id, input);
+      await audit(deps.db, scope, {
+        entityType: 'indicator',
+        entityId: id,
+        action: 'update',
+        unitId: current.owner_unit_id,
+        before: auditRow(current),
+        after: { ...auditRow(await repo.findById(scope.id, id)), links: input },
+      });
     },
   };
 }

@@ -9,7 +9,12 @@ import type { Provenance } from '../domain/types.ts';
 import { indicatorRepository } from '../db/repositories/indicator.repository.ts';
 import { measurementRepository } from '../db/repositories/measurement.repository.ts';
 import { existingIds } from '../db/repositories/links.ts';
-import type { Actor, ServiceDeps, WorkspaceScope } from './context.ts';
+import { today, type ServiceDeps, type WorkspaceScope } from './context.ts';
+import type { SnapshotLoader } from './snapshot.ts';
+import { visibility } from './visibility.ts';
+import { allow } from './guard.ts';
+import { audit } from './audit.ts';
+import { canRecordFigure } from '../domain/access.ts';
 import { laterThan, resolveAsOf } from './common.ts';
 import { AppError, invalid, notFound } from './errors.ts';
 import { measurementEtag } from './etags.ts';
@@ -36,7 +41,7 @@ function toDto(row: Omit<Row, 'rank'>): Measurement {
 }
 
 /** Creates the measurement service. */
-export function measurementsService(deps: ServiceDeps) {
+export function measurementsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
   const measurements = measurementRepository(deps.db);
   const indicators = indicatorRepository(deps.db);
 
@@ -50,14 +55,17 @@ export function measurementsService(deps: ServiceDeps) {
         asOf?: string | undefined;
       },
     ): Promise<{ items: Measurement[] }> {
-      if (!(await indicators.findById(scope.id, indicatorId))) throw notFound('Indicator');
+      const vis = visibility(await snapshots.load(scope.id, today(deps)), scope.principal);
+      if (!(await indicators.findById(scope.id, indicatorId)) || !vis.indicator(indicatorId)) {
+        throw notFound('Indicator');
+      }
       const asOf = query.asOf === undefined ? undefined : resolveAsOf(deps, query.asOf);
       const rows = await measurements.list(scope.id, indicatorId, {
         unitId: query.unitId,
         history: query.history ?? false,
         asOf,
       });
-      return { items: rows.map(toDto) };
+      return { items: rows.filter((r) => vis.figuresOf(r.unit_id)).map(toDto) };
     },
 
     /** Records a figure (or a correction) in one transaction. */
@@ -66,7 +74,6 @@ export function measurementsService(deps: ServiceDeps) {
       indicatorId: string,
       input: MeasurementCreate,
       ifMatch: string | undefined,
-      actor: Actor,
     ): Promise<Measurement> {
       const period = parsePeriod(input.period);
       if (!period) {
@@ -77,19 +84,26 @@ export function measurementsService(deps: ServiceDeps) {
       }
       if (input.value !== null && !Number.isFinite(input.value))
         throw invalid('/value', 'must be a finite number');
+      const vis = visibility(await snapshots.load(scope.id, today(deps)), scope.principal);
       return deps.db.transaction().execute(async (trx) => {
         const repo = measurementRepository(trx);
         const indicator = await indicatorRepository(trx).findById(scope.id, indicatorId);
-        if (!indicator) throw notFound('Indicator');
+        if (!indicator || !vis.indicator(indicatorId)) throw notFound('Indicator');
         if (period.kind !== indicator.frequency) {
           throw invalid(
             '/period',
             `must be a ${indicator.frequency.replace('_', ' ')} period for this indicator`,
           );
         }
-        if (!(await existingIds(trx, 'unit', scope.id, [input.unitId])).has(input.unitId)) {
-          throw invalid('/unitId', 'no such unit');
-        }
+        const unitExists = (await existingIds(trx, 'unit', scope.id, [input.unitId])).has(
+          input.unitId,
+        );
+        if (!unitExists || !vis.figuresOf(input.unitId)) throw invalid('/unitId', 'no such unit');
+        allow(
+          scope,
+          canRecordFigure(scope.principal, indicatorId, input.unitId),
+          'record figures of this indicator for this unit',
+        );
         await repo.lockSeriesPoint(scope.id, indicatorId, input.unitId, period.text);
         const current = await repo.current(scope.id, indicatorId, input.unitId, period.text);
         if (current) {
@@ -127,8 +141,33 @@ export function measurementsService(deps: ServiceDeps) {
           note: input.note ?? '',
           validated: input.validated ?? false,
           supersedes_id: current?.id ?? null,
-          recorded_by: actor.name,
+          recorded_by: scope.principal.label,
           recorded_at: laterThan(deps.now(), current?.recorded_at),
+        });
+        await audit(trx, scope, {
+          entityType: 'measurement',
+          entityId: row.id,
+          action: current ? 'correct' : 'record',
+          unitId: input.unitId,
+          before: current
+            ? {
+                id: current.id,
+                value: current.value,
+                provenance: current.provenance,
+                source: current.source,
+                note: current.note,
+              }
+            : null,
+          after: {
+            indicatorId,
+            unitId: input.unitId,
+            period: period.text,
+            value: row.value,
+            provenance: row.provenance,
+            source: row.source,
+            note: row.note,
+            validated: row.validated,
+          },
         });
         return toDto({ ...row, current: true });
       });

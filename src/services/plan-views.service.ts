@@ -14,6 +14,7 @@ import {
 } from './present.ts';
 import type { Snapshot, SnapshotLoader } from './snapshot.ts';
 import { elementEtag } from './etags.ts';
+import { visibility } from './visibility.ts';
 import { elementRepository } from '../db/repositories/element.repository.ts';
 
 function ancestors(snapshot: Snapshot, elementId: string): string[] {
@@ -34,7 +35,7 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     async tree(scope: WorkspaceScope, planId: string, asOf?: string): Promise<PlanTree> {
       const day = resolveAsOf(deps, asOf);
       const snapshot = await snapshots.load(scope.id, day);
-      if (!snapshot.planById.has(planId)) throw notFound('Plan');
+      if (!visibility(snapshot, scope.principal).plan(planId)) throw notFound('Plan');
       return {
         planId,
         asOf: day,
@@ -64,7 +65,8 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
         snapshots.load(scope.id, day),
         elements.findById(scope.id, elementId),
       ]);
-      if (!row || !snapshot.elementById.has(elementId)) throw notFound('Element');
+      const vis = visibility(snapshot, scope.principal);
+      if (!row || !vis.element(elementId)) throw notFound('Element');
       const ev = snapshot.evaluator;
       const plan = snapshot.planById.get(row.plan_id);
       const context = plan && plan.unit_id !== snapshot.groupUnitId ? plan.unit_id : 'group';
@@ -94,13 +96,14 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
           element: elementRef(snapshot, id),
           status: statusSummary(ev.element(id)),
         })),
-        indicators: (snapshot.elementIndicators.get(elementId) ?? []).map((id) =>
-          indicatorCard(snapshot, id, context),
-        ),
-        actions: (snapshot.elementActions.get(elementId) ?? []).map((id) =>
-          actionCard(snapshot, id),
-        ),
+        indicators: (snapshot.elementIndicators.get(elementId) ?? [])
+          .filter(vis.indicator)
+          .map((id) => indicatorCard(snapshot, id, context)),
+        actions: (snapshot.elementActions.get(elementId) ?? [])
+          .filter(vis.action)
+          .map((id) => actionCard(snapshot, id)),
         alignedFrom: aligned.flatMap((a) => {
+          if (!vis.element(a.elementId)) return [];
           const school = snapshot.elementById.get(a.elementId);
           const schoolPlan = school ? snapshot.planById.get(school.plan_id) : undefined;
           const unit = schoolPlan ? snapshot.unitById.get(schoolPlan.unit_id) : undefined;
@@ -114,14 +117,16 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
           ];
         }),
         alignsTo: snapshot.alignments
-          .filter((a) => a.elementId === elementId)
+          .filter((a) => a.elementId === elementId && vis.element(a.targetElementId))
           .map((a) => elementRef(snapshot, a.targetElementId)),
         byUnit:
           context === 'group'
-            ? reportingUnits(snapshot).map((u) => ({
-                unitId: u.id,
-                status: statusSummary(ev.element(elementId, u.id)),
-              }))
+            ? reportingUnits(snapshot)
+                .filter((u) => vis.figuresOf(u.id))
+                .map((u) => ({
+                  unitId: u.id,
+                  status: statusSummary(ev.element(elementId, u.id)),
+                }))
             : [],
       };
     },
@@ -130,9 +135,12 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       const day = resolveAsOf(deps, asOf);
       const snapshot = await snapshots.load(scope.id, day);
       const plan = planId ? snapshot.planById.get(planId) : groupPlanOf(snapshot);
-      if (!plan) throw notFound('Plan');
+      const vis = visibility(snapshot, scope.principal);
+      if (!plan || !vis.plan(plan.id)) throw notFound('Plan');
       const ev = snapshot.evaluator;
-      const schoolPlans = snapshot.plans.filter((p) => p.aligns_to_plan_id === plan.id);
+      const schoolPlans = snapshot.plans.filter(
+        (p) => p.aligns_to_plan_id === plan.id && vis.plan(p.id),
+      );
       return {
         groupPlanId: plan.id,
         asOf: day,
@@ -140,7 +148,7 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
           element: elementRef(snapshot, id),
           status: statusSummary(ev.element(id)),
           aligned: snapshot.alignments
-            .filter((a) => a.targetElementId === id)
+            .filter((a) => a.targetElementId === id && vis.element(a.elementId))
             .flatMap((a) => {
               const school = snapshot.elementById.get(a.elementId);
               const schoolPlan = school ? snapshot.planById.get(school.plan_id) : undefined;
@@ -173,10 +181,11 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       const day = resolveAsOf(deps, asOf);
       const snapshot = await snapshots.load(scope.id, day);
       const unit = snapshot.unitById.get(unitId);
-      if (!unit) throw notFound('Unit');
+      const vis = visibility(snapshot, scope.principal);
+      if (!unit || !vis.unit(unitId)) throw notFound('Unit');
       const ev = snapshot.evaluator;
       const own = snapshot.plans.find(
-        (p) => p.unit_id === unitId && unitId !== snapshot.groupUnitId,
+        (p) => p.unit_id === unitId && unitId !== snapshot.groupUnitId && vis.plan(p.id),
       );
       const groupPlan = groupPlanOf(snapshot);
       const rowLevel = groupPlan?.levels[1]?.key ?? groupPlan?.levels[0]?.key;
@@ -210,12 +219,15 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
               }))
           : [],
         indicators: snapshot.indicators
+          .filter((i) => vis.indicator(i.id))
           .filter((i) => (context === 'group' ? i.is_headline : ev.concerns(i.id, unitId)))
           .map((i) => indicatorCard(snapshot, i.id, context)),
         actions: snapshot.actions
           .filter(
             (a) =>
-              a.lead_unit_id === unitId || (snapshot.actionUnits.get(a.id) ?? []).includes(unitId),
+              vis.action(a.id) &&
+              (a.lead_unit_id === unitId ||
+                (snapshot.actionUnits.get(a.id) ?? []).includes(unitId)),
           )
           .map((a) => actionCard(snapshot, a.id)),
       };

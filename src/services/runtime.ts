@@ -7,6 +7,8 @@ import { appliedMigrations, availableMigrations, migrateDown, migrateUp } from '
 import { DataDirLockedError } from '../db/lock.ts';
 import type { Config } from '../config.ts';
 import { createServices, type Services } from './index.ts';
+import { systemPrincipal } from '../domain/access.ts';
+import type { SessionPolicy } from './context.ts';
 
 export interface Strata {
   services: Services;
@@ -22,6 +24,7 @@ export interface OpenOptions {
   /** Load the configured seed into an empty database (default true). */
   seed?: boolean;
   now?: () => Date;
+  sessions?: SessionPolicy;
 }
 
 export { DataDirLockedError };
@@ -47,10 +50,14 @@ export async function strataFromDatabase(
 ): Promise<Strata & { seeded: boolean }> {
   try {
     if (options.migrate ?? true) await migrateUp(database.db);
-    const services = createServices({ db: database.db, now: options.now ?? (() => new Date()) });
+    const services = createServices({
+      db: database.db,
+      now: options.now ?? (() => new Date()),
+      ...(options.sessions && { sessions: options.sessions }),
+    });
     let seeded = false;
     if ((options.seed ?? true) && seedDir && (await services.workspace.isEmpty())) {
-      await services.planFiles.importPath(seedDir, { kind: 'system', name: 'seed' });
+      await services.planFiles.importPath(seedDir, systemPrincipal('seed'));
       seeded = true;
     }
     return {

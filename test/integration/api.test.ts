@@ -15,7 +15,7 @@ import type {
   WorkspaceOverview,
 } from '../../src/contracts/index.ts';
 import { describeEachEngine } from '../support/engines.ts';
-import { openTestApp, type TestApp } from '../support/app.ts';
+import { createAccount, openTestApp, signIn, type TestApp } from '../support/app.ts';
 
 const SEED_PRIORITIES = ['A1', 'A2', 'A3', 'A4', 'C1', 'C2', 'C3', 'C4', 'T5'];
 
@@ -23,8 +23,9 @@ describeEachEngine('HTTP API', (engine) => {
   let t: TestApp;
   let overview: WorkspaceOverview;
 
+  let office = '';
   const get = async <T>(url: string, headers: Record<string, string> = {}) => {
-    const res = await t.app.inject({ method: 'GET', url, headers });
+    const res = await t.app.inject({ method: 'GET', url, headers: { cookie: office, ...headers } });
     return { status: res.statusCode, body: res.json<T>(), headers: res.headers };
   };
   const send = async <T>(
@@ -33,7 +34,12 @@ describeEachEngine('HTTP API', (engine) => {
     payload: unknown,
     headers: Record<string, string> = {},
   ) => {
-    const res = await t.app.inject({ method, url, payload: payload as object, headers });
+    const res = await t.app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { cookie: office, ...headers },
+    });
     return { status: res.statusCode, body: res.json<T>(), headers: res.headers };
   };
   const unitByCode = (code: string) => {
@@ -44,6 +50,8 @@ describeEachEngine('HTTP API', (engine) => {
 
   beforeAll(async () => {
     t = await openTestApp(engine);
+    await createAccount(t, { email: 'office@imt.example', role: 'strategy_office' });
+    office = await signIn(t, 'office@imt.example');
     overview = (await get<WorkspaceOverview>('/api/v1/workspace')).body;
   });
   afterAll(async () => {
@@ -89,7 +97,7 @@ describeEachEngine('HTTP API', (engine) => {
     const again = await t.app.inject({
       method: 'GET',
       url: '/api/v1/dashboard',
-      headers: { 'if-none-match': etag },
+      headers: { 'if-none-match': etag, cookie: office },
     });
     expect(again.statusCode).toBe(304);
     expect(first.body.byFocus).toHaveLength(SEED_PRIORITIES.length * 4);

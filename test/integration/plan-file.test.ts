@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/connection.ts';
+import { systemPrincipal } from '../../src/domain/access.ts';
 import { migrateDown, migrateUp } from '../../src/db/migrate.ts';
 import { parsePlanFiles } from '../../src/domain/plan-file/index.ts';
 import { AppError, createServices, type Services } from '../../src/services/index.ts';
@@ -14,7 +15,7 @@ import { readPlanBundle } from '../../src/services/plan-file/files.ts';
 import { describeEachEngine } from '../support/engines.ts';
 import { IMT_DIR } from '../support/app.ts';
 
-const ACTOR = { kind: 'cli' as const, name: 'test' };
+const ACTOR = systemPrincipal('test');
 
 /** Link lists without an order of their own (tags, alignments, units, elements). */
 const SET_KEYS = new Set(['alignsTo', 'units', 'elements']);
@@ -29,7 +30,7 @@ function sortTags<T>(value: T): T {
         );
       }
       if (SET_KEYS.has(key) && Array.isArray(v) && v.every((x) => typeof x === 'string')) {
-        return [...(v as string[])].sort();
+        return [...v].sort();
       }
       return v;
     }),
@@ -161,7 +162,6 @@ describeEachEngine('plan files', (engine) => {
       item.card.id,
       { unitId, period: '2029', value: 100, provenance: 'estimated' },
       undefined,
-      ACTOR,
     );
     clock = new Date('2030-03-01T09:00:00Z');
     await services.measurements.record(
@@ -169,7 +169,6 @@ describeEachEngine('plan files', (engine) => {
       item.card.id,
       { unitId, period: '2029', value: 120, provenance: 'official', note: 'audited' },
       first.etag,
-      ACTOR,
     );
     const valueAsOf = async (asOf: string) =>
       (await services.indicators.detail(scope, item.card.id, asOf)).units

@@ -4,6 +4,7 @@ import type { DB } from '../schema.ts';
 import { deleteLinksOf, insertRows } from './upsert.ts';
 
 type LinkTable =
+  | 'user_unit'
   | 'element_facet'
   | 'indicator_facet'
   | 'action_facet'
@@ -12,6 +13,7 @@ type LinkTable =
   | 'action_element';
 
 const OWNER: Record<LinkTable, string> = {
+  user_unit: 'user_id',
   element_facet: 'element_id',
   indicator_facet: 'indicator_id',
   action_facet: 'action_id',
@@ -20,6 +22,7 @@ const OWNER: Record<LinkTable, string> = {
   action_element: 'action_id',
 };
 const TARGET: Record<LinkTable, string> = {
+  user_unit: 'unit_id',
   element_facet: 'facet_value_id',
   indicator_facet: 'facet_value_id',
   action_facet: 'facet_value_id',

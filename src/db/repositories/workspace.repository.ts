@@ -1,5 +1,5 @@
 /** Workspaces: find by slug, create, and tell whether the database holds any. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 
 /** Creates the workspace repository. */
@@ -14,9 +14,15 @@ export function workspaceRepository(db: Kysely<DB>) {
     async list() {
       return db.selectFrom('workspace').selectAll().orderBy('slug').execute();
     },
-    /** Deletes a workspace and, by cascade, everything it holds. */
+    /**
+     * Deletes a workspace and, by cascade, everything it holds — its audit trail included, which
+     * only this explicit purge may delete (see migration 0002).
+     */
     async remove(id: string) {
-      await db.deleteFrom('workspace').where('id', '=', id).execute();
+      await db.transaction().execute(async (trx) => {
+        await sql`SELECT set_config('strata.audit_purge', 'on', true)`.execute(trx);
+        await trx.deleteFrom('workspace').where('id', '=', id).execute();
+      });
     },
     async count(): Promise<number> {
       const row = await db

@@ -26,7 +26,7 @@ export function actionRoutes(app: App, ctx: RouteContext) {
         response: { 200: Page(ActionCard), ...problems },
       },
     },
-    async (request) => ctx.services.actions.list(await ctx.scope(), request.query),
+    async (request) => ctx.services.actions.list(await ctx.scope(request), request.query),
   );
 
   app.get(
@@ -43,7 +43,7 @@ export function actionRoutes(app: App, ctx: RouteContext) {
     },
     async (request, reply) => {
       const detail = await ctx.services.actions.detail(
-        await ctx.scope(),
+        await ctx.scope(request),
         request.params.id,
         request.query.asOf,
       );
@@ -64,7 +64,7 @@ export function actionRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request, reply) => {
-      const detail = await ctx.services.actions.create(await ctx.scope(), request.body);
+      const detail = await ctx.services.actions.create(await ctx.scope(request), request.body);
       void reply.header('ETag', detail.etag);
       return reply.status(201).send(detail);
     },
@@ -85,7 +85,7 @@ export function actionRoutes(app: App, ctx: RouteContext) {
     },
     async (request, reply) => {
       const detail = await ctx.services.actions.update(
-        await ctx.scope(),
+        await ctx.scope(request),
         request.params.id,
         request.headers['if-match'],
         request.body,

@@ -34,7 +34,7 @@ export function indicatorRoutes(app: App, ctx: RouteContext) {
         response: { 200: Page(IndicatorListItem), ...problems },
       },
     },
-    async (request) => ctx.services.indicators.list(await ctx.scope(), request.query),
+    async (request) => ctx.services.indicators.list(await ctx.scope(request), request.query),
   );
 
   app.get(
@@ -51,7 +51,7 @@ export function indicatorRoutes(app: App, ctx: RouteContext) {
     },
     async (request, reply) => {
       const detail = await ctx.services.indicators.detail(
-        await ctx.scope(),
+        await ctx.scope(request),
         request.params.id,
         request.query.asOf,
       );
@@ -72,7 +72,7 @@ export function indicatorRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request, reply) => {
-      const detail = await ctx.services.indicators.create(await ctx.scope(), request.body);
+      const detail = await ctx.services.indicators.create(await ctx.scope(request), request.body);
       void reply.header('ETag', detail.etag);
       return reply.status(201).send(detail);
     },
@@ -93,7 +93,7 @@ export function indicatorRoutes(app: App, ctx: RouteContext) {
     },
     async (request, reply) => {
       const detail = await ctx.services.indicators.update(
-        await ctx.scope(),
+        await ctx.scope(request),
         request.params.id,
         request.headers['if-match'],
         request.body,
@@ -116,7 +116,7 @@ export function indicatorRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request) =>
-      ctx.services.measurements.list(await ctx.scope(), request.params.id, request.query),
+      ctx.services.measurements.list(await ctx.scope(request), request.params.id, request.query),
   );
 
   app.post(
@@ -134,11 +134,10 @@ export function indicatorRoutes(app: App, ctx: RouteContext) {
     },
     async (request, reply) => {
       const created = await ctx.services.measurements.record(
-        await ctx.scope(),
+        await ctx.scope(request),
         request.params.id,
         request.body,
         request.headers['if-match'],
-        { kind: 'api', name: 'api' },
       );
       void reply.header('ETag', created.etag);
       return reply.status(201).send(created);

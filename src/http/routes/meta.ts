@@ -39,6 +39,6 @@ export function metaRoutes(
         response: { 200: WorkspaceOverview, ...problems },
       },
     },
-    async () => ctx.services.workspace.overview(await ctx.scope()),
+    async (request) => ctx.services.workspace.overview(await ctx.scope(request)),
   );
 }

@@ -31,7 +31,10 @@ export function planRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request, reply) => {
-      const dashboard = await ctx.services.dashboard.dashboard(await ctx.scope(), request.query);
+      const dashboard = await ctx.services.dashboard.dashboard(
+        await ctx.scope(request),
+        request.query,
+      );
       void reply.header('ETag', dashboard.etag);
       if (request.headers['if-none-match'] === dashboard.etag) return reply.status(304).send(null);
       return dashboard;
@@ -51,7 +54,7 @@ export function planRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request) =>
-      ctx.services.views.tree(await ctx.scope(), request.params.planId, request.query.asOf),
+      ctx.services.views.tree(await ctx.scope(request), request.params.planId, request.query.asOf),
   );
 
   app.get(
@@ -66,7 +69,11 @@ export function planRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request) =>
-      ctx.services.views.alignment(await ctx.scope(), request.query.planId, request.query.asOf),
+      ctx.services.views.alignment(
+        await ctx.scope(request),
+        request.query.planId,
+        request.query.asOf,
+      ),
   );
 
   app.get(
@@ -83,7 +90,7 @@ export function planRoutes(app: App, ctx: RouteContext) {
     },
     async (request, reply) => {
       const detail = await ctx.services.views.element(
-        await ctx.scope(),
+        await ctx.scope(request),
         request.params.id,
         request.query.asOf,
       );
@@ -106,7 +113,7 @@ export function planRoutes(app: App, ctx: RouteContext) {
     },
     async (request, reply) => {
       const detail = await ctx.services.elements.create(
-        await ctx.scope(),
+        await ctx.scope(request),
         request.params.planId,
         request.body,
       );
@@ -130,7 +137,7 @@ export function planRoutes(app: App, ctx: RouteContext) {
     },
     async (request, reply) => {
       const detail = await ctx.services.elements.update(
-        await ctx.scope(),
+        await ctx.scope(request),
         request.params.id,
         request.headers['if-match'],
         request.body,
@@ -153,7 +160,7 @@ export function planRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request) =>
-      ctx.services.views.unit(await ctx.scope(), request.params.id, request.query.asOf),
+      ctx.services.views.unit(await ctx.scope(request), request.params.id, request.query.asOf),
   );
 
   app.get(
@@ -168,6 +175,6 @@ export function planRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request) =>
-      ctx.services.search.search(await ctx.scope(), request.query.q, request.query.limit),
+      ctx.services.search.search(await ctx.scope(request), request.query.q, request.query.limit),
   );
 }

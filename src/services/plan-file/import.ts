@@ -18,7 +18,8 @@ import {
   DEFAULT_ROLLUP_THRESHOLDS,
 } from '../../domain/types.ts';
 import { laterThan } from '../common.ts';
-import type { Actor } from '../context.ts';
+import type { Principal } from '../../domain/access.ts';
+import { audit } from '../audit.ts';
 
 /** What an import did. */
 export interface ImportReport {
@@ -77,7 +78,7 @@ function flatten(
 export async function importPlanFile(
   trx: Kysely<DB>,
   plan: PlanFile,
-  actor: Actor,
+  actor: Principal,
   now: Date,
 ): Promise<ImportReport> {
   const repo = planFileRepository(trx);
@@ -312,7 +313,7 @@ export async function importPlanFile(
         provenance: t.provenance,
         source: t.source ?? '',
         reason: t.reason ?? '',
-        recorded_by: actor.name,
+        recorded_by: actor.label,
         recorded_at: laterThan(now, current?.recorded_at),
       };
       const same =
@@ -511,7 +512,7 @@ export async function importPlanFile(
         note: m.note ?? '',
         validated: m.validated ?? false,
         supersedes_id: current?.id ?? null,
-        recorded_by: actor.name,
+        recorded_by: actor.label,
         recorded_at: laterThan(now, current?.recorded_at),
       };
       const same =
@@ -677,7 +678,7 @@ export async function importPlanFile(
     ),
   );
 
-  return {
+  const report = {
     workspaceId,
     workspace: w.slug,
     created: !existing,
@@ -689,4 +690,15 @@ export async function importPlanFile(
     figuresAppended: figures.size,
     targetsAppended: newTargets.length,
   };
+  await audit(
+    trx,
+    { id: workspaceId, slug: w.slug, principal: actor, requestId: '' },
+    {
+      entityType: 'workspace',
+      entityId: workspaceId,
+      action: existing ? 'plan_import' : 'plan_import_create',
+      after: report,
+    },
+  );
+  return report;
 }

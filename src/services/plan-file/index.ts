@@ -5,7 +5,8 @@ import {
   type PlanFile,
   type PlanFileInput,
 } from '../../domain/plan-file/index.ts';
-import type { Actor, ServiceDeps } from '../context.ts';
+import type { ServiceDeps } from '../context.ts';
+import { isStrategyOffice, type Principal } from '../../domain/access.ts';
 import { AppError } from '../errors.ts';
 import { exportPlanFile } from './export.ts';
 import { importPlanFile, type ImportReport } from './import.ts';
@@ -17,7 +18,10 @@ export type { ImportReport };
 export function planFileService(deps: ServiceDeps) {
   return {
     /** Parses files and imports them in one transaction; a bad bundle is refused whole. */
-    async importFiles(files: readonly PlanFileInput[], actor: Actor): Promise<ImportReport> {
+    async importFiles(
+      files: readonly PlanFileInput[],
+      principal: Principal,
+    ): Promise<ImportReport> {
       const parsed = parsePlanFiles(files);
       if (!parsed.ok) {
         throw new AppError(
@@ -29,17 +33,25 @@ export function planFileService(deps: ServiceDeps) {
           })),
         );
       }
-      return this.importPlan(parsed.plan, actor);
+      return this.importPlan(parsed.plan, principal);
     },
 
     /** Imports an already parsed bundle in one transaction. */
-    async importPlan(plan: PlanFile, actor: Actor): Promise<ImportReport> {
-      return deps.db.transaction().execute((trx) => importPlanFile(trx, plan, actor, deps.now()));
+    async importPlan(plan: PlanFile, principal: Principal): Promise<ImportReport> {
+      if (!isStrategyOffice(principal)) {
+        throw new AppError(
+          principal.userId ? 'forbidden' : 'unauthenticated',
+          'Only the strategy office imports whole plans',
+        );
+      }
+      return deps.db
+        .transaction()
+        .execute((trx) => importPlanFile(trx, plan, principal, deps.now()));
     },
 
     /** Reads a file or folder and imports it. */
-    async importPath(path: string, actor: Actor): Promise<ImportReport> {
-      return this.importFiles(readPlanBundle(path), actor);
+    async importPath(path: string, principal: Principal): Promise<ImportReport> {
+      return this.importFiles(readPlanBundle(path), principal);
     },
 
     async exportPlan(slug: string): Promise<PlanFile> {

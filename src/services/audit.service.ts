@@ -1,0 +1,84 @@
+/**
+ * Reading the audit trail: an entity's history (for the history panels, to whoever may see the
+ * entity) and an export of a period (strategy office only).
+ */
+import { isStrategyOffice } from '../domain/access.ts';
+import { auditRepository } from '../db/repositories/audit.repository.ts';
+import { today, type ServiceDeps, type WorkspaceScope } from './context.ts';
+import { invalid, notFound } from './errors.ts';
+import { allow } from './guard.ts';
+import type { SnapshotLoader } from './snapshot.ts';
+import { visibility } from './visibility.ts';
+
+export const AUDITED_ENTITIES = [
+  'element',
+  'indicator',
+  'action',
+  'measurement',
+  'user',
+  'workspace',
+] as const;
+export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
+
+type Row = Awaited<ReturnType<ReturnType<typeof auditRepository>['history']>>[number];
+
+/** An audit event as the API shows it. */
+export function auditDto(row: Row) {
+  return {
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    actor: row.actor_label,
+    actorUserId: row.actor_user_id,
+    unitId: row.unit_id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    action: row.action,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.request_id,
+  };
+}
+
+/** Creates the audit service. */
+export function auditService(deps: ServiceDeps, snapshots: SnapshotLoader) {
+  const repo = auditRepository(deps.db);
+  return {
+    /** The history of one element, indicator or action, newest first. */
+    async history(
+      scope: WorkspaceScope,
+      entityType: 'element' | 'indicator' | 'action',
+      entityId: string,
+      limit = 50,
+    ) {
+      if (scope.principal.role === 'public') allow(scope, false, 'read the history');
+      const vis = visibility(await snapshots.load(scope.id, today(deps)), scope.principal);
+      const visible = { element: vis.element, indicator: vis.indicator, action: vis.action }[
+        entityType
+      ];
+      if (!visible(entityId)) throw notFound('Entity');
+      const rows = await repo.history(scope.id, entityType, entityId, limit);
+      // Figures of an indicator are audited as measurements: include those the reader may see.
+      return rows.map(auditDto);
+    },
+
+    /** Every event of a period, oldest first (strategy office). */
+    async export(
+      scope: WorkspaceScope,
+      range: { from?: string | undefined; to?: string | undefined },
+      limit = 100_000,
+    ) {
+      allow(
+        scope,
+        isStrategyOffice(scope.principal) || scope.principal.role === 'admin',
+        'export the audit trail',
+      );
+      for (const field of ['from', 'to'] as const) {
+        const value = range[field];
+        if (value !== undefined && Number.isNaN(Date.parse(value))) {
+          throw invalid(`/${field}`, 'must be a date or date-time');
+        }
+      }
+      return (await repo.range(scope.id, range.from, range.to, limit)).map(auditDto);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** Builds the principal of an account: its role, units and assigned items. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { userRepository } from '../../db/repositories/user.repository.ts';
+import type { Principal, Role } from '../../domain/access.ts';
+
+/** The principal acting for user `userId` (read-only when it comes from a read token). */
+export async function principalOf(
+  db: Kysely<DB>,
+  workspaceId: string,
+  user: { id: string; email: string; role: string },
+  readOnly = false,
+): Promise<Principal> {
+  const grants = await userRepository(db).grants(workspaceId, user.id);
+  return {
+    kind: 'user',
+    userId: user.id,
+    role: user.role as Role,
+    unitIds: grants.unitIds,
+    assigned: { elements: grants.elements, indicators: grants.indicators, actions: grants.actions },
+    readOnly,
+    label: user.email,
+  };
+}

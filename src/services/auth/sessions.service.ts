@@ -1,0 +1,212 @@
+/**
+ * Signing in and staying signed in: password login with a rate limit shared by every process,
+ * sessions stored in the database (idle and absolute lifetimes, revocable), API tokens (hashed,
+ * scoped, expiring, revocable), and resolving either into a principal.
+ */
+import type { Principal } from '../../domain/access.ts';
+import { sessionRepository } from '../../db/repositories/session.repository.ts';
+import { userRepository } from '../../db/repositories/user.repository.ts';
+import type { ServiceDeps, SessionPolicy, WorkspaceScope } from '../context.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { audit } from '../audit.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
+import { principalOf } from './principal.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+/** At most this many failed logins per account (and per client address) in the window. */
+export const LOGIN_LIMIT = 10;
+export const LOGIN_WINDOW_MINUTES = 15;
+const DEFAULT_POLICY: SessionPolicy = { idleMinutes: 60, absoluteHours: 12 };
+/** A session's last-seen time is written at most this often. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Too many failed logins: retry after the given number of seconds. */
+export class RateLimitedError extends AppError {
+  readonly retryAfter: number;
+  constructor(retryAfter: number) {
+    super('rate_limited', 'Too many failed sign-in attempts; try again later');
+    this.retryAfter = retryAfter;
+  }
+}
+
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+  userId: string;
+}
+
+/** Creates the session service. */
+export function sessionsService(deps: ServiceDeps) {
+  const sessions = sessionRepository(deps.db);
+  const users = userRepository(deps.db);
+  const policy = deps.sessions ?? DEFAULT_POLICY;
+
+  async function limitCheck(keys: string[]): Promise<void> {
+    const now = deps.now();
+    const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
+    for (const key of keys) {
+      const failures = await sessions.failuresSince(key, since);
+      if (failures.length >= LOGIN_LIMIT) {
+        const oldest = failures[failures.length - LOGIN_LIMIT];
+        const frees =
+          (oldest ? new Date(oldest.at).getTime() : now.getTime()) + LOGIN_WINDOW_MINUTES * 60_000;
+        throw new RateLimitedError(Math.max(1, Math.ceil((frees - now.getTime()) / 1000)));
+      }
+    }
+  }
+
+  async function open(workspaceId: string, userId: string, userAgent: string): Promise<NewSession> {
+    const now = deps.now();
+    const token = newSecret();
+    const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
+    await sessions.createSession({
+      id_hash: hashSecret(token),
+      workspace_id: workspaceId,
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      user_agent: userAgent.slice(0, 300),
+    });
+    await users.update(workspaceId, userId, { last_login_at: now });
+    return { token, expiresAt, userId };
+  }
+
+  return {
+    policy,
+
+    /** Password login. Wrong e-mail and wrong password give the same answer, in the same time. */
+    async login(
+      scope: WorkspaceScope,
+      input: { email: string; password: string; userAgent?: string; clientKey?: string },
+    ): Promise<NewSession> {
+      const email = input.email.trim().toLowerCase();
+      const keys = [
+        `account:${scope.id}:${email}`,
+        ...(input.clientKey ? [`client:${input.clientKey}`] : []),
+      ];
+      await limitCheck(keys);
+      const user = await users.findByEmail(scope.id, email);
+      // Without an account, still spend the time of a verification: timing tells nothing.
+      let ok = false;
+      if (user?.password_hash) ok = await verifyPassword(user.password_hash, input.password);
+      else await verifyPassword(await dummyHash(), input.password);
+      if (!user || !ok || user.disabled_at) {
+        for (const key of keys) await sessions.recordFailure(key, deps.now());
+        throw new AppError('unauthenticated', 'Wrong e-mail or password');
+      }
+      await sessions.clearFailures(keys[0] ?? '');
+      const session = await open(scope.id, user.id, input.userAgent ?? '');
+      await audit(
+        deps.db,
+        { ...scope, principal: await principalOf(deps.db, scope.id, user) },
+        {
+          entityType: 'session',
+          entityId: user.id,
+          action: 'login',
+        },
+      );
+      return session;
+    },
+
+    /** Opens a session for an account already authenticated elsewhere (SSO, setup, invitation). */
+    open,
+
+    /** The principal of a session cookie's token, or null when it is unknown, ended or expired. */
+    async principalFromSession(workspaceId: string, token: string): Promise<Principal | null> {
+      const idHash = hashSecret(token);
+      const session = await sessions.findSession(idHash);
+      const now = deps.now();
+      if (!session || session.workspace_id !== workspaceId || session.revoked_at) return null;
+      if (new Date(session.expires_at) <= now) return null;
+      const idleEnd = new Date(session.last_seen_at).getTime() + policy.idleMinutes * 60_000;
+      if (idleEnd <= now.getTime()) return null;
+      const user = await users.findById(workspaceId, session.user_id);
+      if (!user || user.disabled_at) return null;
+      if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+        await sessions.touchSession(idHash, now);
+      }
+      return principalOf(deps.db, workspaceId, user);
+    },
+
+    /** The principal of an API token (`Authorization: Bearer …`), or null. */
+    async principalFromToken(workspaceId: string, token: string): Promise<Principal | null> {
+      const row = await sessions.findToken(hashSecret(token));
+      const now = deps.now();
+      if (!row || row.workspace_id !== workspaceId || row.revoked_at) return null;
+      if (new Date(row.expires_at) <= now) return null;
+      const user = await users.findById(workspaceId, row.user_id);
+      if (!user || user.disabled_at) return null;
+      await sessions.touchToken(workspaceId, row.id, now);
+      return principalOf(deps.db, workspaceId, user, row.scope === 'read');
+    },
+
+    /** Ends the session of this token. */
+    async logout(token: string): Promise<void> {
+      await sessions.revokeSession(hashSecret(token), deps.now());
+    },
+
+    /** Ends every session of the signed-in user (this one included). */
+    async endAllSessions(scope: WorkspaceScope): Promise<void> {
+      const userId = requireUser(scope);
+      await sessions.revokeUserSessions(scope.id, userId, deps.now());
+      await audit(deps.db, scope, { entityType: 'session', entityId: userId, action: 'end_all' });
+    },
+
+    async listSessions(scope: WorkspaceScope) {
+      const userId = requireUser(scope);
+      return sessions.listSessions(scope.id, userId, deps.now());
+    },
+
+    /** Creates an API token; its secret is returned once and stored only hashed. */
+    async createToken(
+      scope: WorkspaceScope,
+      input: { name: string; scope: 'read' | 'write'; expiresInDays: number },
+    ) {
+      const userId = requireUser(scope);
+      if (scope.principal.readOnly)
+        throw new AppError('forbidden', 'A read-only token cannot create tokens');
+      if (input.expiresInDays < 1 || input.expiresInDays > 366) {
+        throw invalid('/expiresInDays', 'must be between 1 and 366');
+      }
+      const secret = newSecret('strata_');
+      const row = await sessions.createToken({
+        workspace_id: scope.id,
+        user_id: userId,
+        name: input.name,
+        token_hash: hashSecret(secret),
+        scope: input.scope,
+        expires_at: new Date(deps.now().getTime() + input.expiresInDays * 86_400_000),
+      });
+      await audit(deps.db, scope, {
+        entityType: 'api_token',
+        entityId: row.id,
+        action: 'create',
+        after: { name: row.name, scope: row.scope, expiresAt: row.expires_at },
+      });
+      return {
+        token: secret,
+        id: row.id,
+        name: row.name,
+        scope: row.scope,
+        expiresAt: row.expires_at,
+      };
+    },
+
+    async listTokens(scope: WorkspaceScope) {
+      return sessions.listTokens(scope.id, requireUser(scope));
+    },
+
+    async revokeToken(scope: WorkspaceScope, id: string): Promise<void> {
+      const revoked = await sessions.revokeToken(scope.id, requireUser(scope), id, deps.now());
+      if (!revoked) throw notFound('Token');
+      await audit(deps.db, scope, { entityType: 'api_token', entityId: id, action: 'revoke' });
+    },
+  };
+}
+
+/** The signed-in user's id; an error for anonymous or system callers. */
+export function requireUser(scope: WorkspaceScope): string {
+  if (!scope.principal.userId) throw new AppError('unauthenticated', 'Sign in first');
+  return scope.principal.userId;
+}

@@ -1,0 +1,56 @@
+/**
+ * What a principal may see of a snapshot: the reading side of the permission rules. Hidden
+ * things are answered as if they did not exist (404), and left out of lists, searches and
+ * dashboards, so school A never receives school B's plan, figures or actions.
+ */
+import { canReadUnit, readsEverything, type Principal } from '../domain/access.ts';
+import type { Snapshot } from './snapshot.ts';
+
+/** The visibility filter of one principal over one snapshot. */
+export function visibility(snapshot: Snapshot, principal: Principal) {
+  const all = readsEverything(principal);
+  const isPublic = principal.role === 'public';
+  const group = snapshot.groupUnitId;
+
+  const unit = (unitId: string | null): boolean =>
+    all ||
+    (!isPublic && canReadUnit(principal, unitId, group)) ||
+    (isPublic && (unitId === null || unitId === group));
+
+  const plan = (planId: string): boolean => {
+    if (all) return true;
+    const p = snapshot.planById.get(planId);
+    if (!p) return false;
+    if (isPublic) return p.unit_id === group && p.status === 'adopted';
+    return unit(p.unit_id);
+  };
+
+  const element = (elementId: string): boolean => {
+    const e = snapshot.elementById.get(elementId);
+    return !!e && plan(e.plan_id);
+  };
+
+  const indicator = (indicatorId: string): boolean => {
+    const i = snapshot.indicatorById.get(indicatorId);
+    if (!i) return false;
+    return isPublic ? i.is_public : true;
+  };
+
+  const action = (actionId: string): boolean => {
+    if (all) return true;
+    if (isPublic) return false;
+    const a = snapshot.actionById.get(actionId);
+    if (!a) return false;
+    return (
+      unit(a.lead_unit_id) ||
+      (snapshot.actionUnits.get(actionId) ?? []).some((u) => unit(u) && u !== group)
+    );
+  };
+
+  /** Per-unit figures: only of units the principal reads (the public reads group figures only). */
+  const figuresOf = (unitId: string): boolean => (isPublic ? unitId === group : unit(unitId));
+
+  return { all, unit, plan, element, indicator, action, figuresOf };
+}
+
+export type Visibility = ReturnType<typeof visibility>;
