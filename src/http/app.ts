@@ -18,6 +18,7 @@ import type { App } from './types.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { authRoutes } from './routes/auth.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   indicatorRoutes(app, ctx);
   actionRoutes(app, ctx);
   authRoutes(app, ctx);
+  oidcRoutes(app, ctx);
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
   await registerWeb(app, options.webDir);

@@ -141,7 +141,8 @@ export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
         : [];
       const units =
         plan.unit_id === snapshot.groupUnitId
-          ? reportingUnits(snapshot).filter((u) => vis.figuresOf(u.id))
+          ? // statuses by unit are shown to every reader; the figures behind them are not
+            reportingUnits(snapshot)
           : [];
       const roots = order.filter((id) => snapshot.elementById.get(id)?.parent_id === null);
       const indicatorStatuses = [

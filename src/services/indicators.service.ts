@@ -122,7 +122,7 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
       ...(ev.figures(id)?.keys() ?? []),
     ]);
     unitIds.delete(snapshot.groupUnitId);
-    const units = snapshot.units.filter((u) => unitIds.has(u.id) && vis.figuresOf(u.id));
+    const units = snapshot.units.filter((u) => unitIds.has(u.id) && vis.seriesOf(id, u.id));
     return {
       indicator: indicatorDto(snapshot, row),
       etag: indicatorEtag(row),

@@ -121,12 +121,10 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
           .map((a) => elementRef(snapshot, a.targetElementId)),
         byUnit:
           context === 'group'
-            ? reportingUnits(snapshot)
-                .filter((u) => vis.figuresOf(u.id))
-                .map((u) => ({
-                  unitId: u.id,
-                  status: statusSummary(ev.element(elementId, u.id)),
-                }))
+            ? reportingUnits(snapshot).map((u) => ({
+                unitId: u.id,
+                status: statusSummary(ev.element(elementId, u.id)),
+              }))
             : [],
       };
     },

@@ -47,10 +47,18 @@ export function visibility(snapshot: Snapshot, principal: Principal) {
     );
   };
 
-  /** Per-unit figures: only of units the principal reads (the public reads group figures only). */
+  /** Records of a unit (notes, who recorded them, unit-level alerts): only of units it reads. */
   const figuresOf = (unitId: string): boolean => (isPublic ? unitId === group : unit(unitId));
 
-  return { all, unit, plan, element, indicator, action, figuresOf };
+  /**
+   * A unit's series of an indicator (values, provenance, source): a public indicator's figures
+   * are published for every unit; a confidential one's only to readers of the unit.
+   */
+  const seriesOf = (indicatorId: string, unitId: string): boolean =>
+    figuresOf(unitId) ||
+    (indicator(indicatorId) && !!snapshot.indicatorById.get(indicatorId)?.is_public);
+
+  return { all, unit, plan, element, indicator, action, figuresOf, seriesOf };
 }
 
 export type Visibility = ReturnType<typeof visibility>;

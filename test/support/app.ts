@@ -65,9 +65,16 @@ export async function createAccount(
 
 /** Signs in through the API; returns the Cookie header to send with later requests. */
 export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'strata_session' || c.name === '__Host-strata_session');
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find(
+    (c) => c.name === 'strata_session' || c.name === '__Host-strata_session',
+  );
   if (!cookie) throw new Error('no session cookie');
   return `${cookie.name}=${cookie.value}`;
 }

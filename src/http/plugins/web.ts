@@ -25,7 +25,12 @@ export async function registerWeb(app: App, webDir: string) {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // A missing asset (e.g. from a build the page predates) is a 404, never the app's page.
+    if (
+      request.url.startsWith('/api/') ||
+      request.url.startsWith('/assets/') ||
+      request.method !== 'GET'
+    ) {
       return sendProblem(
         reply,
         request,

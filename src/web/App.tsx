@@ -1,0 +1,111 @@
+/**
+ * Routes of the app. The dashboard is in the first-load bundle; every other page is loaded on
+ * demand (React.lazy) to keep the first load small.
+ */
+import { Component, Suspense, lazy } from 'react';
+import type { ErrorInfo, ReactNode } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
+import { Layout } from './components/Layout.tsx';
+import { ErrorState, Loading } from './components/QueryState.tsx';
+import { DashboardPage } from './routes/DashboardPage.tsx';
+import { NotFoundPage } from './routes/NotFoundPage.tsx';
+
+const PlanPage = lazy(() => import('./routes/PlanPage.tsx').then((m) => ({ default: m.PlanPage })));
+const ElementPage = lazy(() =>
+  import('./routes/ElementPage.tsx').then((m) => ({ default: m.ElementPage })),
+);
+const IndicatorPage = lazy(() =>
+  import('./routes/IndicatorPage.tsx').then((m) => ({ default: m.IndicatorPage })),
+);
+const ActionPage = lazy(() =>
+  import('./routes/ActionPage.tsx').then((m) => ({ default: m.ActionPage })),
+);
+const UnitPage = lazy(() => import('./routes/UnitPage.tsx').then((m) => ({ default: m.UnitPage })));
+const AlignmentPage = lazy(() =>
+  import('./routes/AlignmentPage.tsx').then((m) => ({ default: m.AlignmentPage })),
+);
+const SearchPage = lazy(() =>
+  import('./routes/SearchPage.tsx').then((m) => ({ default: m.SearchPage })),
+);
+const LoginPage = lazy(() =>
+  import('./routes/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
+const SetupPage = lazy(() =>
+  import('./routes/auth/LinkPage.tsx').then((m) => ({ default: m.SetupPage })),
+);
+const InvitationPage = lazy(() =>
+  import('./routes/auth/LinkPage.tsx').then((m) => ({ default: m.InvitationPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./routes/auth/LinkPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AccessibilityPage = lazy(() =>
+  import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
+);
+
+interface BoundaryState {
+  error: unknown;
+}
+
+/** Catches render errors and failed chunk loads, so one broken page never blanks the app. */
+class PageBoundary extends Component<{ children: ReactNode; resetKey: string }, BoundaryState> {
+  override state: BoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { error };
+  }
+
+  override componentDidUpdate(previous: { resetKey: string }): void {
+    if (previous.resetKey !== this.props.resetKey && this.state.error !== null) {
+      this.setState({ error: null });
+    }
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    console.error(error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    if (this.state.error !== null) {
+      return (
+        <ErrorState
+          error={this.state.error}
+          onRetry={() => {
+            window.location.reload();
+          }}
+        />
+      );
+    }
+    return this.props.children;
+  }
+}
+
+/** The app: layout and routes. */
+export function App() {
+  const [location] = useLocation();
+  return (
+    <Layout>
+      <PageBoundary resetKey={location}>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/" component={DashboardPage} />
+            <Route path="/plan" component={PlanPage} />
+            <Route path="/plan/:planId" component={PlanPage} />
+            <Route path="/elements/:id" component={ElementPage} />
+            <Route path="/indicators/:id" component={IndicatorPage} />
+            <Route path="/actions/:id" component={ActionPage} />
+            <Route path="/units/:id" component={UnitPage} />
+            <Route path="/alignment" component={AlignmentPage} />
+            <Route path="/search" component={SearchPage} />
+            <Route path="/accessibility" component={AccessibilityPage} />
+            <Route path="/login" component={LoginPage} />
+            <Route path="/setup" component={SetupPage} />
+            <Route path="/invitation" component={InvitationPage} />
+            <Route path="/reset-password" component={ResetPasswordPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
+      </PageBoundary>
+    </Layout>
+  );
+}

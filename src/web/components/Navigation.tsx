@@ -1,0 +1,96 @@
+/** The main navigation: app sections, then each school's page. */
+import { NavLink, Stack, Text } from '@mantine/core';
+import { useLocation } from 'wouter';
+import { useWorkspace } from '../api/queries.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { useAsOf, withAsOf } from '../lib/as-of.ts';
+import { useLinkHandler } from './AppLink.tsx';
+
+function NavItem({
+  to,
+  label,
+  active,
+  onNavigate,
+  description,
+}: {
+  to: string;
+  label: string;
+  active: boolean;
+  onNavigate: () => void;
+  description?: string;
+}) {
+  const [asOf] = useAsOf();
+  const href = withAsOf(to, asOf);
+  const onClick = useLinkHandler(href, onNavigate);
+  return (
+    <NavLink
+      href={href}
+      onClick={onClick}
+      label={label}
+      description={description}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      variant="filled"
+      styles={{ description: { color: active ? '#ffffff' : '#495057' } }}
+    />
+  );
+}
+
+/** The list of sections and schools; `onNavigate` closes the mobile menu. */
+export function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useI18n();
+  const [location] = useLocation();
+  const workspace = useWorkspace();
+  const units = (workspace.data?.units ?? []).filter(
+    (unit) => unit.kind === 'school' || unit.kind === 'subsidiary',
+  );
+  const is = (prefix: string) =>
+    prefix === '/' ? location === '/' : location === prefix || location.startsWith(`${prefix}/`);
+  return (
+    <Stack gap={2}>
+      <NavItem to="/" label={t.nav.dashboard} active={is('/')} onNavigate={onNavigate} />
+      <NavItem to="/plan" label={t.nav.plan} active={is('/plan')} onNavigate={onNavigate} />
+      <NavItem
+        to="/alignment"
+        label={t.nav.alignment}
+        active={is('/alignment')}
+        onNavigate={onNavigate}
+      />
+      {units.length > 0 ? (
+        <>
+          <Text
+            id="st-nav-schools"
+            size="xs"
+            fw={700}
+            tt="uppercase"
+            c="#495057"
+            mt="md"
+            mb={4}
+            px="sm"
+          >
+            {t.nav.schools}
+          </Text>
+          <div role="group" aria-labelledby="st-nav-schools">
+            {units.map((unit) => (
+              <NavItem
+                key={unit.id}
+                to={`/units/${unit.id}`}
+                label={unit.shortName}
+                active={is(`/units/${unit.id}`)}
+                onNavigate={onNavigate}
+              />
+            ))}
+          </div>
+        </>
+      ) : null}
+      <div style={{ marginTop: '1rem' }}>
+        <NavItem
+          to="/accessibility"
+          label={t.nav.accessibility}
+          active={is('/accessibility')}
+          onNavigate={onNavigate}
+        />
+      </div>
+    </Stack>
+  );
+}
