@@ -9,7 +9,9 @@ const children = [
   }),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js'], { stdio: 'inherit' }),
 ];
-console.log('Strata dev: API on http://localhost:3000, web app with hot reload on http://localhost:5173');
+console.log(
+  'Strata dev: API on http://localhost:3000, web app with hot reload on http://localhost:5173',
+);
 const stop = () => {
   for (const child of children) child.kill('SIGTERM');
 };

@@ -10,7 +10,7 @@ import { rollup, type RollupItem, type RollupResult } from '../rollup.ts';
 import { indicatorStatus, type IndicatorStatus } from '../status.ts';
 import { finalTargetOf, type TrajectoryPoint } from '../trajectory.ts';
 import type { PeriodValue } from '../types.ts';
-import { groupSeries, type FigureIndex, type GroupPoint } from './group-series.ts';
+import { groupSeries, isComplete, type FigureIndex, type GroupPoint } from './group-series.ts';
 import type {
   EvalAction,
   EvalContext,
@@ -103,8 +103,12 @@ export function createEvaluator(input: EvalInput) {
   );
 
   const valuesIn = (indicatorId: string, context: EvalContext): PeriodValue[] => {
-    if (context === 'group')
-      return series(indicatorId).map(({ period, value }) => ({ period, value }));
+    if (context === 'group') {
+      const { aggregation } = indicator(indicatorId);
+      return series(indicatorId)
+        .filter((point) => isComplete(point, aggregation))
+        .map(({ period, value }) => ({ period, value }));
+    }
     const periods = index.get(indicatorId)?.get(context);
     if (!periods) return [];
     return [...periods.values()].map(({ period, value }) => ({ period, value })).sort(byPeriod);
@@ -135,7 +139,9 @@ export function createEvaluator(input: EvalInput) {
       values,
       asOf,
     });
-    const target = finalTargetOf(trajectory);
+    // A forecast needs something to aim at: a target or milestone, not a lone baseline.
+    const last = finalTargetOf(trajectory);
+    const target = last && last.kind !== 'baseline' ? last : null;
     const known = values.filter((v) => mustParsePeriod(v.period).start <= asOf);
     const projection =
       target && known.length > 0

@@ -5,7 +5,7 @@
  */
 import { aggregate, contributes, type UnitFigure } from '../aggregate.ts';
 import { comparePeriods, mustParsePeriod } from '../period.ts';
-import type { Provenance } from '../types.ts';
+import type { Aggregation, Provenance } from '../types.ts';
 import type { EvalFigure, EvalIndicator } from './model.ts';
 
 export interface GroupPoint {
@@ -27,6 +27,18 @@ export function weakestProvenance(figures: readonly EvalFigure[]): Provenance {
     if (PROVENANCE_RANK[figure.provenance] < PROVENANCE_RANK[weakest]) weakest = figure.provenance;
   }
   return weakest;
+}
+
+/**
+ * Whether a group point is complete enough to judge the group by. A value reported for the group
+ * always is. An aggregated sum needs every expected unit (a sum over 1 of 9 schools is not the
+ * group's figure); a mean, ratio, minimum or maximum needs at least half of them. Incomplete
+ * points stay in the series, with their coverage, but status and forecast skip them.
+ */
+export function isComplete(point: GroupPoint, aggregation: Aggregation): boolean {
+  if (point.origin === 'reported' || point.expected === 0) return true;
+  if (aggregation === 'sum') return point.reporting >= point.expected;
+  return point.reporting * 2 >= point.expected;
 }
 
 /** Figures of one indicator keyed by unit, then period. */

@@ -3,6 +3,8 @@
  * one school (its own figures against its own targets); staleness, forecast, and which schools an
  * indicator concerns.
  */
+// Group-context cases list no expected units, so every aggregated point is complete; the
+// completeness rule itself is tested in coverage.test.ts.
 import { describe, expect, it } from 'vitest';
 import { createEvaluator } from '../../../src/domain/evaluate/index.ts';
 import type { EvalFigure, EvalInput } from '../../../src/domain/evaluate/index.ts';
@@ -24,7 +26,7 @@ describe('group context: the group series against the group targets (DESIGN appr
     [700, 400, 'off_track', 0.5],
   ])('X %d + Y %d in 2025 against 1,200 expected → %s (%d)', (x, y, status, progress) => {
     const ev = evaluate({
-      indicators: [indicator('APP')],
+      indicators: [indicator('APP', { unitIds: [] })],
       targets: groupTargets('APP'),
       figures: [figure('APP', X, '2025', x), figure('APP', Y, '2025', y)],
     });
@@ -41,7 +43,7 @@ describe('group context: the group series against the group targets (DESIGN appr
     ['the group unit', G],
   ])('targets on %s are group targets', (_label, unitId) => {
     const ev = evaluate({
-      indicators: [indicator('APP')],
+      indicators: [indicator('APP', { unitIds: [] })],
       targets: groupTargets('APP', unitId),
       figures: [figure('APP', X, '2025', 1195)],
     });
@@ -56,7 +58,7 @@ describe('group context: the group series against the group targets (DESIGN appr
 
   it('does not judge the group by a school’s targets', () => {
     const ev = evaluate({
-      indicators: [indicator('APP')],
+      indicators: [indicator('APP', { unitIds: [] })],
       targets: [target('APP', X, 'baseline', '2023', 600), target('APP', X, 'target', '2027', 800)],
       figures: [figure('APP', X, '2025', 700), figure('APP', Y, '2025', 495)],
     });
@@ -67,7 +69,7 @@ describe('group context: the group series against the group targets (DESIGN appr
 
   it('reads the values of the group series, reported or aggregated', () => {
     const ev = evaluate({
-      indicators: [indicator('APP')],
+      indicators: [indicator('APP', { unitIds: [] })],
       figures: [
         figure('APP', G, '2024', 1100),
         figure('APP', X, '2024', 1),
@@ -84,7 +86,7 @@ describe('group context: the group series against the group targets (DESIGN appr
 
 describe('unit context: the school’s figures against the school’s targets', () => {
   const parts = (xValue: number): Partial<EvalInput> => ({
-    indicators: [indicator('APP')],
+    indicators: [indicator('APP', { unitIds: [] })],
     targets: [
       ...groupTargets('APP'),
       target('APP', X, 'baseline', '2023', 600),
@@ -116,7 +118,7 @@ describe('unit context: the school’s figures against the school’s targets', 
 
   it('reads only the school’s own figures, sorted by period', () => {
     const ev = evaluate({
-      indicators: [indicator('APP')],
+      indicators: [indicator('APP', { unitIds: [] })],
       figures: [
         figure('APP', X, '2025', 3),
         figure('APP', Y, '2024', 99),
@@ -142,7 +144,13 @@ describe('the indicator’s own rule is applied', () => {
   ])('range [10, 20]: X %d, Y %d → %s', (x, y, status) => {
     const ev = evaluate({
       indicators: [
-        indicator('RNG', { direction: 'range', rangeMin: 10, rangeMax: 20, aggregation: 'mean' }),
+        indicator('RNG', {
+          unitIds: [],
+          direction: 'range',
+          rangeMin: 10,
+          rangeMax: 20,
+          aggregation: 'mean',
+        }),
       ],
       figures: [figure('RNG', X, '2025', x), figure('RNG', Y, '2025', y)],
     });
@@ -155,8 +163,8 @@ describe('the indicator’s own rule is applied', () => {
   ])('value %d: %s by default, %s with thresholds 0.8 / 0.5', (value, byDefault, custom) => {
     const ev = evaluate({
       indicators: [
-        indicator('DEF'),
-        indicator('CUS', { thresholds: { onTrack: 0.8, atRisk: 0.5 } }),
+        indicator('DEF', { unitIds: [] }),
+        indicator('CUS', { unitIds: [], thresholds: { onTrack: 0.8, atRisk: 0.5 } }),
       ],
       targets: [...groupTargets('DEF'), ...groupTargets('CUS')],
       figures: [figure('DEF', G, '2025', value), figure('CUS', G, '2025', value)],
@@ -169,7 +177,7 @@ describe('the indicator’s own rule is applied', () => {
 describe('stale flag, per context', () => {
   // Y's latest figure is for 2023: due by the end of 2024, then grace days.
   const parts = (graceDays: number): Partial<EvalInput> => ({
-    indicators: [indicator('APP', { graceDays })],
+    indicators: [indicator('APP', { unitIds: [], graceDays })],
     targets: [target('APP', Y, 'baseline', '2022', 400), target('APP', Y, 'target', '2027', 500)],
     figures: [
       figure('APP', X, '2024', 650),
@@ -204,7 +212,7 @@ describe('stale flag, per context', () => {
 
 describe('forecast, when there is a final target (DESIGN: 10, 12, 14 → 20 in 2027)', () => {
   const parts = (finalTarget: number, extra: EvalFigure[] = []): Partial<EvalInput> => ({
-    indicators: [indicator('F')],
+    indicators: [indicator('F', { unitIds: [] })],
     targets: [
       target('F', null, 'baseline', '2023', 10),
       target('F', null, 'target', '2027', finalTarget),
@@ -270,7 +278,7 @@ describe('forecast, when there is a final target (DESIGN: 10, 12, 14 → 20 in 2
 
   it('for a school, uses the school’s figures and target', () => {
     const ev = evaluate({
-      indicators: [indicator('F')],
+      indicators: [indicator('F', { unitIds: [] })],
       targets: [target('F', X, 'target', '2027', 8)],
       figures: [figure('F', X, '2023', 5), figure('F', X, '2024', 6), figure('F', X, '2025', 7)],
     });
