@@ -33,7 +33,7 @@ export const statementFr: Statement = {
     {
       heading: 'État de conformité',
       paragraphs: [
-        'Strata est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1, dans l’attente d’un audit de conformité complet.',
+        'Strata est non conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1 : aucun audit de conformité n’a encore été réalisé. Chaque page est toutefois vérifiée automatiquement avec axe-core (WCAG 2.1 A et AA) à chaque modification du code.',
       ],
     },
     {
@@ -115,7 +115,7 @@ export const statementEn: Statement = {
     {
       heading: 'Compliance status',
       paragraphs: [
-        'Strata is partially compliant with the French accessibility framework RGAA (référentiel général d’amélioration de l’accessibilité), version 4.1, pending a full compliance audit.',
+        'Strata is not compliant with the French accessibility framework RGAA (référentiel général d’amélioration de l’accessibilité), version 4.1: no compliance audit has been carried out yet, and without one the rules require this statement. Every page is nevertheless checked automatically with axe-core (WCAG 2.1 A and AA) at every change of the code.',
       ],
     },
     {
