@@ -1,5 +1,6 @@
 /** `strata serve`: the HTTP server (API and web app) on the configured port. */
 import { buildApp } from '../http/app.ts';
+import { loggerOptions } from '../http/log.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openStrata, type Strata } from '../services/runtime.ts';
 
@@ -28,10 +29,7 @@ export async function serve(): Promise<void> {
     webDir: config.webDir,
     trustProxy: config.trustProxy,
     oidc: config.oidc,
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    },
+    logger: loggerOptions(config.logLevel),
   });
   const stop = async (signal: string) => {
     app.log.info({ event: 'server.stopping', signal }, 'stopping');
