@@ -297,10 +297,28 @@ describeWithBrowser('web app (end to end)', () => {
     await p.getByText(new RegExp(`Value 1 saved for ${period}`)).waitFor();
     await settle(p);
 
-    // The indicator's status moves, and the new figure is listed with its provenance.
-    await expect
-      .poll(() => statusIn(p, '[data-testid="indicator-status"]'), { timeout: 15_000 })
-      .toBe('off_track');
+    // The school's own status on the indicator moves at once, and the new figure is listed with
+    // its provenance. The group keeps being judged on the last year every school reported: one
+    // school's figure is not the group's.
+    interface UnitSeries {
+      units: {
+        unit: { name: { fr: string; en: string } };
+        series: { period: string; value: number }[];
+        status: { status: string; latest: { period: string } | null };
+      }[];
+      group: { status: { status: string } };
+    }
+    const after = await getJson<UnitSeries>(
+      `${base()}/api/v1/indicators/${target.indicatorId}`,
+      cookie,
+    );
+    const unitAfter = after.units.find((u) =>
+      u.series.some((x) => x.period === period && x.value === 1),
+    );
+    expect(unitAfter?.status.latest?.period).toBe(period);
+    expect(await statusIn(p, '[data-testid="indicator-status"]')).toBe(after.group.status.status);
+    expect(after.group.status.status).toBe(indicatorBefore);
+    expect(await statusIn(p, '[data-testid="indicator-status"]')).toBe(indicatorBefore);
     const newRow = p.locator('[data-testid="values-table"] tbody tr', { hasText: period }).first();
     expect(await newRow.innerText()).toContain('Estimated');
     await checkA11y(p, 'indicator after a new value (en)');
@@ -314,11 +332,15 @@ describeWithBrowser('web app (end to end)', () => {
     await p.getByRole('button', { name: 'Save the correction' }).click();
     await p.getByText('A correction needs a reason in the note.').waitFor();
 
-    // Back to the priority: its roll-up has moved too, for the group and for that school.
+    // Back to the priority: that school's roll-up has moved; the group's has not risen (it is
+    // judged on complete years only).
     await open(p, elementUrl);
-    await expect
-      .poll(() => elementScore(p), { timeout: 15_000 })
-      .toBeLessThan(scoreBefore ?? Number.POSITIVE_INFINITY);
+    if (index > 0) {
+      await expect
+        .poll(async () => (await schoolStatuses(p)).get(schoolName), { timeout: 15_000 })
+        .not.toBe(schoolsBefore.get(schoolName) ?? 'not listed');
+    }
+    expect(await elementScore(p)).toBeLessThanOrEqual(scoreBefore ?? Number.POSITIVE_INFINITY);
     const elementAfter = await statusIn(p, '[data-testid="element-status"]');
     const schoolsAfter = await schoolStatuses(p);
     if (index > 0) {

@@ -1,6 +1,7 @@
 /** `strata plan import|export` and `strata demo reset`. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
 import { AppError } from '../../services/index.ts';
 import { systemPrincipal } from '../../domain/access.ts';
 import { commandScope, withStrata } from '../context.ts';
@@ -47,21 +48,17 @@ export function planCommands(cli: Command): void {
   demo
     .command('reset')
     .description(
-      'Delete the demo workspace (its accounts and audit trail too) and load the default plan again.',
+      'Delete the demo workspace (its accounts and audit trail too) and load the default plan again (STRATA_SEED).',
     )
     .action(async () => {
-      await withStrata(async (strata, config) => {
-        if (!config.seedDir) {
-          throw new AppError(
-            'invalid_input',
-            'STRATA_SEED is "none": there is no demo plan to load',
-          );
-        }
+      const config = loadConfig();
+      if (!config.seedDir) {
+        throw new AppError('invalid_input', 'STRATA_SEED is "none": there is no demo plan to load');
+      }
+      const seedDir = config.seedDir;
+      await withStrata(async (strata) => {
         const removed = await strata.services.workspace.remove(config.workspace);
-        const report = await strata.services.planFiles.importPath(
-          config.seedDir,
-          systemPrincipal('seed'),
-        );
+        const report = await strata.services.planFiles.importPath(seedDir, systemPrincipal('seed'));
         console.log(
           `${removed ? 'Reset' : 'Loaded'} workspace ${report.workspace}: ${report.indicators} indicators, ${report.figuresAppended} figures.`,
         );

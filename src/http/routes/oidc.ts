@@ -1,11 +1,14 @@
 /**
  * Institutional sign-in (OpenID Connect): `/start` sends the browser to the provider, `/callback`
  * brings it back signed in. Between the two, the flow's one-time values (state, nonce, PKCE
- * verifier) and where to go next live in a short-lived cookie: HttpOnly, SameSite=Lax,
- * `__Host-` and Secure behind HTTPS, ten minutes, cleared at the callback whatever its outcome.
- * It holds only random values that the callback checks against the provider's answer (state),
- * the ID token (nonce) and the token endpoint (verifier), so a forged or swapped cookie gains
- * nothing. Both routes answer 404 when no provider is configured.
+ * verifier), when it started and where to go next live in a cookie: HttpOnly (scripts cannot
+ * read the verifier), SameSite=Lax (sent on the provider's top-level redirect back, not on
+ * cross-site sub-requests), ten minutes (also checked against the start time inside), `__Host-`
+ * and Secure behind HTTPS (no sub-domain can plant one), and cleared at the callback whatever
+ * its outcome. It is not signed: its values are fresh random ones checked against the provider's
+ * answer (state, compared here in constant time), the ID token (nonce) and the token endpoint
+ * (verifier), so editing it only makes the sign-in fail. Both routes answer 404 when no provider
+ * is configured.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -30,7 +33,7 @@ interface SavedFlow extends OidcFlow {
 }
 
 /** An in-app path to go back to: starts with one `/`, never another site. */
-export function safeNext(next: string | undefined): string {
+function safeNext(next: string | undefined): string {
   if (
     !next ||
     next.length > MAX_NEXT ||
@@ -205,6 +208,7 @@ export function oidcRoutes(
       },
     },
     async (request, reply) => {
+      configured();
       const saved = readFlow(request, Date.now());
       clearFlow(request, reply);
       let next: string;
