@@ -94,6 +94,11 @@ export function isStrategyOffice(p: Principal): boolean {
   return !p.readOnly && (p.role === 'system' || p.role === 'admin' || p.role === 'strategy_office');
 }
 
+/** Whether the principal may export the audit trail (a read: read-only tokens may). */
+export function canExportAudit(p: Principal): boolean {
+  return p.role === 'system' || p.role === 'admin' || p.role === 'strategy_office';
+}
+
 /** Whether the principal manages accounts. */
 export function canManageUsers(p: Principal): boolean {
   return !p.readOnly && (p.role === 'system' || p.role === 'admin');
@@ -126,10 +131,7 @@ export function canRecordFigure(p: Principal, indicatorId: string, unitId: strin
   if (!canWriteAnything(p)) return false;
   if (p.role === 'unit_editor') return p.unitIds.includes(unitId);
   if (p.role === 'contributor') {
-    return (
-      p.assigned.indicators.includes(indicatorId) &&
-      (p.unitIds.length === 0 || p.unitIds.includes(unitId))
-    );
+    return p.assigned.indicators.includes(indicatorId) && p.unitIds.includes(unitId);
   }
   return false;
 }

@@ -2,7 +2,7 @@
  * Reading the audit trail: an entity's history (for the history panels, to whoever may see the
  * entity) and an export of a period (strategy office only).
  */
-import { isStrategyOffice } from '../domain/access.ts';
+import { canExportAudit } from '../domain/access.ts';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
 import { today, type ServiceDeps, type WorkspaceScope } from './context.ts';
 import { invalid, notFound } from './errors.ts';
@@ -67,11 +67,7 @@ export function auditService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       range: { from?: string | undefined; to?: string | undefined },
       limit = 100_000,
     ) {
-      allow(
-        scope,
-        isStrategyOffice(scope.principal) || scope.principal.role === 'admin',
-        'export the audit trail',
-      );
+      allow(scope, canExportAudit(scope.principal), 'export the audit trail');
       for (const field of ['from', 'to'] as const) {
         const value = range[field];
         if (value !== undefined && Number.isNaN(Date.parse(value))) {

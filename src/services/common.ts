@@ -1,4 +1,6 @@
-/** Small helpers shared by the read use cases. */
+/** Small helpers shared by the use cases. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { parseIsoDate } from '../domain/dates.ts';
 import { today, type ServiceDeps } from './context.ts';
 import { invalid } from './errors.ts';
@@ -22,4 +24,12 @@ export function laterThan(now: Date, previous: Date | undefined): Date {
   if (!previous) return now;
   const after = new Date(previous).getTime() + 1;
   return now.getTime() >= after ? now : new Date(after);
+}
+
+/**
+ * Runs `work` in one transaction — the caller's, when it already holds one — so a write and its
+ * audit record stand or fall together.
+ */
+export function atomic<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }

@@ -39,6 +39,25 @@ export function sessionRepository(db: Kysely<DB>) {
         .where('revoked_at', 'is', null)
         .execute();
     },
+    async revokeOtherSessions(workspaceId: string, userId: string, keepHash: string, at: Date) {
+      await db
+        .updateTable('auth_session')
+        .set({ revoked_at: at })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .where('id_hash', '<>', keepHash)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+    async revokeUserTokens(workspaceId: string, userId: string, at: Date) {
+      await db
+        .updateTable('api_token')
+        .set({ revoked_at: at })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
     async listSessions(workspaceId: string, userId: string, now: Date) {
       return db
         .selectFrom('auth_session')

@@ -1,5 +1,5 @@
 /** Accounts: find, create, update, and what a principal is given (units, assigned items). */
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { AppUserTable, DB } from '../schema.ts';
 
 /** Creates the user repository. */
@@ -65,6 +65,12 @@ export function userRepository(db: Kysely<DB>) {
         .where('version', '=', version)
         .returningAll()
         .executeTakeFirst();
+    },
+    /** Serialises account changes of a workspace (first administrator, last administrator). */
+    async lockAccounts(workspaceId: string) {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`strata-accounts:${workspaceId}`}, 0))`.execute(
+        db,
+      );
     },
     /** The units and assigned items of a user. */
     async grants(workspaceId: string, userId: string) {

@@ -55,7 +55,8 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 
 /** The session token of a request's cookie, if any. */
 export function sessionToken(request: FastifyRequest): string | undefined {
-  return request.cookies[SECURE_COOKIE] ?? request.cookies[PLAIN_COOKIE];
+  // Behind HTTPS only the __Host- cookie counts: a plain one could have been planted.
+  return isHttps(request) ? request.cookies[SECURE_COOKIE] : request.cookies[PLAIN_COOKIE];
 }
 
 /** Registers cookie parsing and the principal resolution hook. */

@@ -1,6 +1,11 @@
 /** Signing in and out, the current account, sessions, API tokens, passwords, one-time links. */
 import Type from 'typebox';
-import { canManageUsers, canWriteAnything, isStrategyOffice } from '../../domain/access.ts';
+import {
+  canExportAudit,
+  canManageUsers,
+  canWriteAnything,
+  isStrategyOffice,
+} from '../../domain/access.ts';
 import {
   Id,
   LinkAccept,
@@ -55,7 +60,7 @@ export function authRoutes(
           manageUsers: canManageUsers(p),
           editStructure: isStrategyOffice(p),
           write: canWriteAnything(p),
-          exportAudit: isStrategyOffice(p),
+          exportAudit: canExportAudit(p),
         },
         providers: { password: true, oidc: !!ctx.oidc, oidcLabel: ctx.oidc?.label ?? '' },
         setupPending: !(await ctx.services.users.hasAdmin(scope)),
@@ -230,7 +235,10 @@ export function authRoutes(
       },
     },
     async (request) => {
-      await ctx.services.users.changePassword(await ctx.scope(request), request.body);
+      await ctx.services.users.changePassword(await ctx.scope(request), {
+        ...request.body,
+        keepSessionToken: sessionToken(request),
+      });
       return { ok: true as const };
     },
   );

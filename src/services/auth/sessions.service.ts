@@ -9,6 +9,9 @@ import { userRepository } from '../../db/repositories/user.repository.ts';
 import type { ServiceDeps, SessionPolicy, WorkspaceScope } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { audit } from '../audit.ts';
+import { atomic } from '../common.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { principalOf } from './principal.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -55,11 +58,16 @@ export function sessionsService(deps: ServiceDeps) {
     }
   }
 
-  async function open(workspaceId: string, userId: string, userAgent: string): Promise<NewSession> {
+  async function openWith(
+    db: Kysely<DB>,
+    workspaceId: string,
+    userId: string,
+    userAgent: string,
+  ): Promise<NewSession> {
     const now = deps.now();
     const token = newSecret();
     const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
-    await sessions.createSession({
+    await sessionRepository(db).createSession({
       id_hash: hashSecret(token),
       workspace_id: workspaceId,
       user_id: userId,
@@ -68,8 +76,13 @@ export function sessionsService(deps: ServiceDeps) {
       expires_at: expiresAt,
       user_agent: userAgent.slice(0, 300),
     });
-    await users.update(workspaceId, userId, { last_login_at: now });
+    await userRepository(db).update(workspaceId, userId, { last_login_at: now });
     return { token, expiresAt, userId };
+  }
+
+  /** Opens a session (and records the sign-in) in one transaction. */
+  function open(workspaceId: string, userId: string, userAgent: string): Promise<NewSession> {
+    return atomic(deps.db, (db) => openWith(db, workspaceId, userId, userAgent));
   }
 
   return {
@@ -95,18 +108,17 @@ export function sessionsService(deps: ServiceDeps) {
         for (const key of keys) await sessions.recordFailure(key, deps.now());
         throw new AppError('unauthenticated', 'Wrong e-mail or password');
       }
-      await sessions.clearFailures(keys[0] ?? '');
-      const session = await open(scope.id, user.id, input.userAgent ?? '');
-      await audit(
-        deps.db,
-        { ...scope, principal: await principalOf(deps.db, scope.id, user) },
-        {
-          entityType: 'session',
-          entityId: user.id,
-          action: 'login',
-        },
-      );
-      return session;
+      const principal = await principalOf(deps.db, scope.id, user);
+      return atomic(deps.db, async (db) => {
+        await sessionRepository(db).clearFailures(keys[0] ?? '');
+        const session = await openWith(db, scope.id, user.id, input.userAgent ?? '');
+        await audit(
+          db,
+          { ...scope, principal },
+          { entityType: 'session', entityId: user.id, action: 'login' },
+        );
+        return session;
+      });
     },
 
     /** Opens a session for an account already authenticated elsewhere (SSO, setup, invitation). */
@@ -149,8 +161,10 @@ export function sessionsService(deps: ServiceDeps) {
     /** Ends every session of the signed-in user (this one included). */
     async endAllSessions(scope: WorkspaceScope): Promise<void> {
       const userId = requireUser(scope);
-      await sessions.revokeUserSessions(scope.id, userId, deps.now());
-      await audit(deps.db, scope, { entityType: 'session', entityId: userId, action: 'end_all' });
+      await atomic(deps.db, async (db) => {
+        await sessionRepository(db).revokeUserSessions(scope.id, userId, deps.now());
+        await audit(db, scope, { entityType: 'session', entityId: userId, action: 'end_all' });
+      });
     },
 
     async listSessions(scope: WorkspaceScope) {
@@ -170,19 +184,22 @@ export function sessionsService(deps: ServiceDeps) {
         throw invalid('/expiresInDays', 'must be between 1 and 366');
       }
       const secret = newSecret('strata_');
-      const row = await sessions.createToken({
-        workspace_id: scope.id,
-        user_id: userId,
-        name: input.name,
-        token_hash: hashSecret(secret),
-        scope: input.scope,
-        expires_at: new Date(deps.now().getTime() + input.expiresInDays * 86_400_000),
-      });
-      await audit(deps.db, scope, {
-        entityType: 'api_token',
-        entityId: row.id,
-        action: 'create',
-        after: { name: row.name, scope: row.scope, expiresAt: row.expires_at },
+      const row = await atomic(deps.db, async (db) => {
+        const created = await sessionRepository(db).createToken({
+          workspace_id: scope.id,
+          user_id: userId,
+          name: input.name,
+          token_hash: hashSecret(secret),
+          scope: input.scope,
+          expires_at: new Date(deps.now().getTime() + input.expiresInDays * 86_400_000),
+        });
+        await audit(db, scope, {
+          entityType: 'api_token',
+          entityId: created.id,
+          action: 'create',
+          after: { name: created.name, scope: created.scope, expiresAt: created.expires_at },
+        });
+        return created;
       });
       return {
         token: secret,
@@ -198,9 +215,12 @@ export function sessionsService(deps: ServiceDeps) {
     },
 
     async revokeToken(scope: WorkspaceScope, id: string): Promise<void> {
-      const revoked = await sessions.revokeToken(scope.id, requireUser(scope), id, deps.now());
-      if (!revoked) throw notFound('Token');
-      await audit(deps.db, scope, { entityType: 'api_token', entityId: id, action: 'revoke' });
+      const userId = requireUser(scope);
+      await atomic(deps.db, async (db) => {
+        const revoked = await sessionRepository(db).revokeToken(scope.id, userId, id, deps.now());
+        if (!revoked) throw notFound('Token');
+        await audit(db, scope, { entityType: 'api_token', entityId: id, action: 'revoke' });
+      });
     },
   };
 }

@@ -12,7 +12,8 @@ import { AppError, invalid, notFound } from '../errors.ts';
 import { audit } from '../audit.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { hashSecret, newSecret } from './secrets.ts';
-import { requireUser, sessionsService } from './sessions.service.ts';
+import { requireUser, sessionsService, type NewSession } from './sessions.service.ts';
+import { atomic } from '../common.ts';
 import { principalOf } from './principal.ts';
 import { checkIfMatch, staleWrite } from '../preconditions.ts';
 import { versionEtag } from '../etags.ts';
@@ -48,6 +49,12 @@ function checkEmail(email: string): string {
 function checkPassword(password: string, email: string): void {
   const problem = passwordProblem(password, email);
   if (problem) throw invalid('/password', problem);
+}
+
+/** A one-time link's secret (shown once) and its expiry. */
+export interface OneTimeLinkResult {
+  token: string;
+  expiresAt: Date;
 }
 
 /** Creates the users service. */
@@ -181,9 +188,11 @@ export function usersService(deps: ServiceDeps) {
       requireAdmin(scope);
       return deps.db.transaction().execute(async (trx) => {
         const tx = userRepository(trx);
+        await tx.lockAccounts(scope.id);
         const current = await tx.findById(scope.id, id);
         if (!current) throw notFound('User');
         const version = checkIfMatch('u', id, current.version, ifMatch, 'account');
+        const before = await usersService({ ...deps, db: trx }).snapshotOf(scope, current);
         if (input.unitIds)
           await usersService({ ...deps, db: trx }).checkUnitsInTransaction(scope, input.unitIds);
         const demotes = (input.role && input.role !== 'admin') || input.disabled === true;
@@ -211,7 +220,6 @@ export function usersService(deps: ServiceDeps) {
             .where('revoked_at', 'is', null)
             .execute();
         }
-        const before = await usersService({ ...deps, db: trx }).snapshotOf(scope, current);
         await audit(trx, scope, {
           entityType: 'user',
           entityId: id,
@@ -300,7 +308,13 @@ export function usersService(deps: ServiceDeps) {
     },
 
     /** An invitation link for a new account with a role and units. */
-    async invite(scope: WorkspaceScope, input: { email: string; role: Role; unitIds?: string[] }) {
+    async invite(
+      scope: WorkspaceScope,
+      input: { email: string; role: Role; unitIds?: string[] },
+    ): Promise<OneTimeLinkResult> {
+      if (!deps.db.isTransaction) {
+        return atomic(deps.db, (db) => usersService({ ...deps, db }).invite(scope, input));
+      }
       requireAdmin(scope);
       const email = checkEmail(input.email);
       if (await users.findByEmail(scope.id, email)) {
@@ -370,7 +384,10 @@ export function usersService(deps: ServiceDeps) {
     },
 
     /** A password-reset link for an account (given by an administrator). */
-    async resetLink(scope: WorkspaceScope, id: string) {
+    async resetLink(scope: WorkspaceScope, id: string): Promise<OneTimeLinkResult> {
+      if (!deps.db.isTransaction) {
+        return atomic(deps.db, (db) => usersService({ ...deps, db }).resetLink(scope, id));
+      }
       requireAdmin(scope);
       const row = await users.findById(scope.id, id);
       if (!row) throw notFound('User');
@@ -403,6 +420,7 @@ export function usersService(deps: ServiceDeps) {
           password_hash: await hashPassword(input.password),
         });
         await sessionRepository(trx).revokeUserSessions(scope.id, link.user_id, deps.now());
+        await sessionRepository(trx).revokeUserTokens(scope.id, link.user_id, deps.now());
         await audit(trx, scope, {
           entityType: 'user',
           entityId: link.user_id,
@@ -412,7 +430,13 @@ export function usersService(deps: ServiceDeps) {
     },
 
     /** Changes the signed-in user's password after checking the current one. */
-    async changePassword(scope: WorkspaceScope, input: { current: string; next: string }) {
+    async changePassword(
+      scope: WorkspaceScope,
+      input: { current: string; next: string; keepSessionToken?: string | undefined },
+    ): Promise<void> {
+      if (!deps.db.isTransaction) {
+        return atomic(deps.db, (db) => usersService({ ...deps, db }).changePassword(scope, input));
+      }
       const id = requireUser(scope);
       const row = await users.findById(scope.id, id);
       if (!row) throw notFound('User');
@@ -422,6 +446,13 @@ export function usersService(deps: ServiceDeps) {
       }
       checkPassword(input.next, row.email);
       await users.update(scope.id, id, { password_hash: await hashPassword(input.next) });
+      // Other sessions end: whoever knew the old password is signed out everywhere else.
+      await links.revokeOtherSessions(
+        scope.id,
+        id,
+        input.keepSessionToken ? hashSecret(input.keepSessionToken) : '',
+        deps.now(),
+      );
       await audit(deps.db, scope, { entityType: 'user', entityId: id, action: 'change_password' });
     },
 
@@ -451,6 +482,7 @@ export function usersService(deps: ServiceDeps) {
       const email = checkEmail(input.email);
       checkPassword(input.password, email);
       const userId = await deps.db.transaction().execute(async (trx) => {
+        await userRepository(trx).lockAccounts(scope.id);
         const link = await sessionRepository(trx).consumeLink(
           hashSecret(input.token),
           'setup',
@@ -490,7 +522,10 @@ export function usersService(deps: ServiceDeps) {
     async loginFromSso(
       scope: WorkspaceScope,
       input: { email: string; name?: string; defaultRole: Role; userAgent?: string },
-    ) {
+    ): Promise<NewSession> {
+      if (!deps.db.isTransaction) {
+        return atomic(deps.db, (db) => usersService({ ...deps, db }).loginFromSso(scope, input));
+      }
       const email = checkEmail(input.email);
       let row = await users.findByEmail(scope.id, email);
       if (row?.disabled_at) throw new AppError('forbidden', 'This account is disabled');
