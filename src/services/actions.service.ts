@@ -2,7 +2,8 @@
 import type { ActionCard, ActionCreate, ActionDetail, ActionUpdate } from '../contracts/index.ts';
 import type { ActionState, Provenance, Status } from '../domain/types.ts';
 import { actionRepository } from '../db/repositories/action.repository.ts';
-import { existingIds, replaceLinks } from '../db/repositories/links.ts';
+import { requireExisting, requireOne } from './references.ts';
+import { replaceLinks } from '../db/repositories/links.ts';
 import type { ServiceDeps, WorkspaceScope } from './context.ts';
 import { resolveAsOf } from './common.ts';
 import { AppError, invalid, notFound } from './errors.ts';
@@ -68,25 +69,25 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
   }
 
   async function validate(scope: WorkspaceScope, input: Partial<ActionCreate>, vis: Visibility) {
-    const unitRefs = [...(input.unitIds ?? []), ...(input.leadUnitId ? [input.leadUnitId] : [])];
-    const units = await existingIds(deps.db, 'unit', scope.id, unitRefs);
-    if (input.leadUnitId && !units.has(input.leadUnitId))
-      throw invalid('/leadUnitId', 'no such unit');
-    for (const [i, u] of (input.unitIds ?? []).entries()) {
-      if (!units.has(u)) throw invalid(`/unitIds/${i}`, 'no such unit');
-    }
-    const elements = new Set(
-      [...(await existingIds(deps.db, 'element', scope.id, input.elementIds ?? []))].filter(
-        vis.element,
-      ),
+    await requireOne(deps.db, scope.id, 'unit', 'leadUnitId', input.leadUnitId, 'unit');
+    await requireExisting(deps.db, scope.id, 'unit', 'unitIds', input.unitIds, 'unit');
+    await requireExisting(
+      deps.db,
+      scope.id,
+      'element',
+      'elementIds',
+      input.elementIds,
+      'element',
+      vis.element,
     );
-    for (const [i, e] of (input.elementIds ?? []).entries()) {
-      if (!elements.has(e)) throw invalid(`/elementIds/${i}`, 'no such element');
-    }
-    const facets = await existingIds(deps.db, 'facet_value', scope.id, input.facetValueIds ?? []);
-    for (const [i, f] of (input.facetValueIds ?? []).entries()) {
-      if (!facets.has(f)) throw invalid(`/facetValueIds/${i}`, 'no such facet value');
-    }
+    await requireExisting(
+      deps.db,
+      scope.id,
+      'facet_value',
+      'facetValueIds',
+      input.facetValueIds,
+      'facet value',
+    );
   }
 
   function checkDates(start: string | null | undefined, due: string | null | undefined) {

@@ -1,7 +1,8 @@
 /** Element writes: add an element to a plan, update one under its version check. */
 import type { ElementCreate, ElementDetail, ElementUpdate } from '../contracts/index.ts';
 import { elementRepository } from '../db/repositories/element.repository.ts';
-import { existingIds, replaceLinks } from '../db/repositories/links.ts';
+import { requireExisting, requireOne } from './references.ts';
+import { replaceLinks } from '../db/repositories/links.ts';
 import { snapshotRepository } from '../db/repositories/snapshot.repository.ts';
 import { today, type ServiceDeps, type WorkspaceScope } from './context.ts';
 import type { SnapshotLoader } from './snapshot.ts';
@@ -17,14 +18,15 @@ type ElementView = (scope: WorkspaceScope, id: string) => Promise<ElementDetail>
 /** Creates the element write service; `view` renders the element after a write. */
 export function elementsService(deps: ServiceDeps, snapshots: SnapshotLoader, view: ElementView) {
   async function checkRefs(scope: WorkspaceScope, input: Partial<ElementCreate>) {
-    if (input.ownerUnitId) {
-      const units = await existingIds(deps.db, 'unit', scope.id, [input.ownerUnitId]);
-      if (!units.has(input.ownerUnitId)) throw invalid('/ownerUnitId', 'no such unit');
-    }
-    const facets = await existingIds(deps.db, 'facet_value', scope.id, input.facetValueIds ?? []);
-    for (const [i, f] of (input.facetValueIds ?? []).entries()) {
-      if (!facets.has(f)) throw invalid(`/facetValueIds/${i}`, 'no such facet value');
-    }
+    await requireOne(deps.db, scope.id, 'unit', 'ownerUnitId', input.ownerUnitId, 'unit');
+    await requireExisting(
+      deps.db,
+      scope.id,
+      'facet_value',
+      'facetValueIds',
+      input.facetValueIds,
+      'facet value',
+    );
   }
 
   function duplicate(code: string) {

@@ -11,10 +11,11 @@ import { mustParsePeriod, periodsBetween, comparePeriods } from '../domain/perio
 import { expectedAt } from '../domain/trajectory.ts';
 import type { Aggregation, Direction, Frequency, Provenance, TargetKind } from '../domain/types.ts';
 import { indicatorRepository } from '../db/repositories/indicator.repository.ts';
-import { existingIds, replaceLinks } from '../db/repositories/links.ts';
+import { requireExisting, requireOne } from './references.ts';
+import { replaceLinks } from '../db/repositories/links.ts';
 import type { IndicatorRow } from '../db/schema.ts';
 import type { ServiceDeps, WorkspaceScope } from './context.ts';
-import { AppError, invalid, notFound } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
 import { indicatorEtag } from './etags.ts';
 import { checkIfMatch, staleWrite } from './preconditions.ts';
 import { resolveAsOf } from './common.ts';
@@ -161,35 +162,24 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
   }
 
   async function validateReferences(scope: WorkspaceScope, input: Partial<IndicatorCreate>) {
-    const unitRefs = [...(input.unitIds ?? []), ...(input.ownerUnitId ? [input.ownerUnitId] : [])];
-    const units = await existingIds(deps.db, 'unit', scope.id, unitRefs);
-    for (const [i, u] of (input.unitIds ?? []).entries()) {
-      if (!units.has(u)) throw invalid(`/unitIds/${i}`, 'no such unit');
+    await requireExisting(deps.db, scope.id, 'unit', 'unitIds', input.unitIds, 'unit');
+    await requireOne(deps.db, scope.id, 'unit', 'ownerUnitId', input.ownerUnitId, 'unit');
+    for (const key of [
+      'weightIndicatorId',
+      'numeratorIndicatorId',
+      'denominatorIndicatorId',
+    ] as const) {
+      await requireOne(deps.db, scope.id, 'indicator', key, input[key], 'indicator');
     }
-    if (input.ownerUnitId && !units.has(input.ownerUnitId))
-      throw invalid('/ownerUnitId', 'no such unit');
-    const indicatorRefs = (
-      ['weightIndicatorId', 'numeratorIndicatorId', 'denominatorIndicatorId'] as const
-    )
-      .map((k) => [k, input[k]] as const)
-      .filter((pair): pair is readonly [(typeof pair)[0], string] => typeof pair[1] === 'string');
-    const found = await existingIds(
+    await requireExisting(deps.db, scope.id, 'element', 'elementIds', input.elementIds, 'element');
+    await requireExisting(
       deps.db,
-      'indicator',
       scope.id,
-      indicatorRefs.map(([, v]) => v),
+      'facet_value',
+      'facetValueIds',
+      input.facetValueIds,
+      'facet value',
     );
-    for (const [key, value] of indicatorRefs) {
-      if (!found.has(value)) throw invalid(`/${key}`, 'no such indicator');
-    }
-    const elements = await existingIds(deps.db, 'element', scope.id, input.elementIds ?? []);
-    for (const [i, e] of (input.elementIds ?? []).entries()) {
-      if (!elements.has(e)) throw invalid(`/elementIds/${i}`, 'no such element');
-    }
-    const facets = await existingIds(deps.db, 'facet_value', scope.id, input.facetValueIds ?? []);
-    for (const [i, f] of (input.facetValueIds ?? []).entries()) {
-      if (!facets.has(f)) throw invalid(`/facetValueIds/${i}`, 'no such facet value');
-    }
   }
 
   function columns(input: Partial<IndicatorCreate>) {
