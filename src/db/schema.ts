@@ -24,6 +24,7 @@ export interface WorkspaceTable {
   name_en: string;
   mission_fr: Generated<string>;
   mission_en: Generated<string>;
+  data_version: Generated<number>;
   created_at: Created;
 }
 

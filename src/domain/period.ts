@@ -151,13 +151,28 @@ const PARSE_ORDER: readonly PeriodKind[] = [
  * which also resolves `2011-12` (month by default) as an academic year.
  */
 export function parsePeriod(text: string, kind?: PeriodKind): Period | null {
+  // Parsing is pure and a workspace uses few distinct period texts, parsed in hot loops (sorts,
+  // status, forecast): remember the answers. Periods are frozen, so sharing them is safe.
+  const key = kind ? `${kind}:${text}` : text;
+  const known = parsed.get(key);
+  if (known !== undefined) return known;
+  const result = parseUncached(text, kind);
+  if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
+  parsed.set(key, result);
+  return result;
+}
+
+const PARSE_CACHE_LIMIT = 10_000;
+const parsed = new Map<string, Period | null>();
+
+function parseUncached(text: string, kind?: PeriodKind): Period | null {
   for (const candidate of kind ? [kind] : PARSE_ORDER) {
     const ordinal = ordinalFromText(candidate, text);
     if (ordinal === null) continue;
     const length = LENGTH_MONTHS[candidate];
     const year = Math.floor(ordinal / (12 / length));
     if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) return null;
-    return periodFromOrdinal(candidate, ordinal);
+    return Object.freeze(periodFromOrdinal(candidate, ordinal));
   }
   return null;
 }

@@ -21,6 +21,18 @@ import { visibility, type Visibility } from './visibility.ts';
 import { resolveAsOf, groupPlanOf } from './common.ts';
 
 const ATTENTION_LIMIT = 40;
+const BUILT_CACHE_SIZE = 64;
+
+/** The dashboard's ETag: data version, day, plan and what the reader may see. */
+function etagOf(scope: WorkspaceScope, version: string, asOf: string, planId: string | undefined) {
+  const p = scope.principal;
+  const reader = `${p.role}|${[...p.unitIds].sort().join(',')}`;
+  const hash = createHash('sha1')
+    .update(`${scope.id}|${version}|${asOf}|${planId ?? 'group'}|${reader}`)
+    .digest('base64url')
+    .slice(0, 20);
+  return `"d-${hash}"`;
+}
 const REASON_ORDER: Record<AttentionItem['reason'], number> = {
   off_track: 0,
   overdue: 1,
@@ -47,6 +59,7 @@ function attentionList(
   for (const [elementId, ids] of snapshot.elementIndicators) {
     if (planElementIds.has(elementId)) for (const id of ids) indicatorIds.add(id);
   }
+  const members = reportingUnits(snapshot);
   for (const id of indicatorIds) {
     const ind = snapshot.indicatorById.get(id);
     if (!ind || !vis.indicator(id)) continue;
@@ -63,7 +76,7 @@ function attentionList(
         detail: group.latest ? group.latest.period : '',
       });
     }
-    for (const unit of reportingUnits(snapshot)) {
+    for (const unit of members) {
       if (!ev.concerns(id, unit.id) || !vis.figuresOf(unit.id)) continue;
       const s = ev.indicator(id, unit.id).status;
       if (s.stale && s.latest) {
@@ -120,90 +133,118 @@ function countBy(statuses: Status[]): Record<string, number> {
 
 /** Creates the dashboard service. */
 export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
+  const built = new Map<string, Dashboard>();
   return {
+    /**
+     * The ETag the dashboard would have, without building it: a changed workspace, day, plan or
+     * reader gives another one. Lets the route answer 304 at the cost of one primary-key read.
+     */
+    async etag(
+      scope: WorkspaceScope,
+      options: { planId?: string | undefined; asOf?: string | undefined },
+    ): Promise<string> {
+      const asOf = resolveAsOf(deps, options.asOf);
+      return etagOf(scope, await snapshots.version(scope.id), asOf, options.planId);
+    },
+
     async dashboard(
       scope: WorkspaceScope,
       options: { planId?: string | undefined; asOf?: string | undefined },
     ): Promise<Dashboard> {
       const asOf = resolveAsOf(deps, options.asOf);
       const snapshot = await snapshots.load(scope.id, asOf);
-      const plan = options.planId ? snapshot.planById.get(options.planId) : groupPlanOf(snapshot);
-      const vis = visibility(snapshot, scope.principal);
-      if (!plan || !vis.plan(plan.id)) throw notFound('Plan');
-      const ev = snapshot.evaluator;
-      const order = treeOrder(snapshot, plan.id);
-      const planElementIds = new Set(order);
-      const rowLevel = plan.levels[1]?.key ?? plan.levels[0]?.key ?? '';
-      const rows = order.filter((id) => snapshot.elementById.get(id)?.level === rowLevel);
-      const focusFacet = snapshot.facets.facets.find((f) => f.code === 'focus');
-      const focuses = focusFacet
-        ? snapshot.facets.values.filter((v) => v.facet_id === focusFacet.id)
-        : [];
-      const units =
-        plan.unit_id === snapshot.groupUnitId
-          ? // statuses by unit are shown to every reader; the figures behind them are not
-            reportingUnits(snapshot)
-          : [];
-      const roots = order.filter((id) => snapshot.elementById.get(id)?.parent_id === null);
-      const indicatorStatuses = [
-        ...new Set(order.flatMap((id) => snapshot.elementIndicators.get(id) ?? [])),
-      ].map((id) => ev.indicator(id).status);
-      const actionStatuses = snapshot.actions
-        .filter((a) => (snapshot.actionElements.get(a.id) ?? []).some((e) => planElementIds.has(e)))
-        .map((a) => ev.action(a.id).status);
-      const headlines = snapshot.indicators
-        .filter((i) => i.is_headline && vis.indicator(i.id))
-        .map((i) => indicatorCard(snapshot, i.id));
-      const etag = createHash('sha1')
-        .update(
-          `${snapshot.version}|${asOf}|${plan.id}|${scope.principal.role}|${scope.principal.unitIds.join(',')}`,
-        )
-        .digest('base64url')
-        .slice(0, 20);
-      return {
-        asOf,
-        planId: plan.id,
-        etag: `"d-${etag}"`,
-        elements: order.map((id) => ({
-          element: elementRef(snapshot, id),
-          parentId: snapshot.elementById.get(id)?.parent_id ?? null,
-          status: statusSummary(ev.element(id)),
-        })),
-        focuses: focuses.map((f) => ({
-          id: f.id,
-          code: f.code,
-          name: { fr: f.name_fr, en: f.name_en },
-        })),
-        units: units.map(unitRef),
-        rowLevel,
-        byFocus: rows.flatMap((elementId) =>
-          focuses.map((f) => ({
-            elementId,
-            focusId: f.id,
-            status: statusSummary(ev.elementForFacet(elementId, f.id)),
-          })),
-        ),
-        byUnit: rows.flatMap((elementId) =>
-          units.map((u) => ({
-            elementId,
-            unitId: u.id,
-            status: statusSummary(ev.element(elementId, u.id)),
-          })),
-        ),
-        headlines,
-        attention: attentionList(snapshot, planElementIds, vis),
-        totals: {
-          elements: statusSummary(
-            rollup(
-              roots.map((id) => ({ id, kind: 'element' as const, status: ev.element(id).status })),
-              { onTrack: plan.rollup_on_track, atRisk: plan.rollup_at_risk },
-            ),
-          ),
-          indicators: countBy(indicatorStatuses.map((s) => s.status)),
-          actions: countBy(actionStatuses),
-          stale: indicatorStatuses.filter((s) => s.stale).length,
-        },
-      };
+      const etag = etagOf(scope, snapshot.version, asOf, options.planId);
+      const cached = built.get(etag);
+      if (cached) return cached;
+      const dashboard = build(scope, snapshot, asOf, options.planId, etag);
+      built.set(etag, dashboard);
+      while (built.size > BUILT_CACHE_SIZE) {
+        const oldest = built.keys().next().value;
+        if (oldest === undefined) break;
+        built.delete(oldest);
+      }
+      return dashboard;
     },
   };
+
+  /** Builds the dashboard of a snapshot for a reader. */
+  function build(
+    scope: WorkspaceScope,
+    snapshot: Snapshot,
+    asOf: string,
+    planId: string | undefined,
+    etag: string,
+  ): Dashboard {
+    const plan = planId ? snapshot.planById.get(planId) : groupPlanOf(snapshot);
+    const vis = visibility(snapshot, scope.principal);
+    if (!plan || !vis.plan(plan.id)) throw notFound('Plan');
+    const ev = snapshot.evaluator;
+    const order = treeOrder(snapshot, plan.id);
+    const planElementIds = new Set(order);
+    const rowLevel = plan.levels[1]?.key ?? plan.levels[0]?.key ?? '';
+    const rows = order.filter((id) => snapshot.elementById.get(id)?.level === rowLevel);
+    const focusFacet = snapshot.facets.facets.find((f) => f.code === 'focus');
+    const focuses = focusFacet
+      ? snapshot.facets.values.filter((v) => v.facet_id === focusFacet.id)
+      : [];
+    const units =
+      plan.unit_id === snapshot.groupUnitId
+        ? // statuses by unit are shown to every reader; the figures behind them are not
+          reportingUnits(snapshot)
+        : [];
+    const roots = order.filter((id) => snapshot.elementById.get(id)?.parent_id === null);
+    const indicatorStatuses = [
+      ...new Set(order.flatMap((id) => snapshot.elementIndicators.get(id) ?? [])),
+    ].map((id) => ev.indicator(id).status);
+    const actionStatuses = snapshot.actions
+      .filter((a) => (snapshot.actionElements.get(a.id) ?? []).some((e) => planElementIds.has(e)))
+      .map((a) => ev.action(a.id).status);
+    const headlines = snapshot.indicators
+      .filter((i) => i.is_headline && vis.indicator(i.id))
+      .map((i) => indicatorCard(snapshot, i.id));
+    return {
+      asOf,
+      planId: plan.id,
+      etag,
+      elements: order.map((id) => ({
+        element: elementRef(snapshot, id),
+        parentId: snapshot.elementById.get(id)?.parent_id ?? null,
+        status: statusSummary(ev.element(id)),
+      })),
+      focuses: focuses.map((f) => ({
+        id: f.id,
+        code: f.code,
+        name: { fr: f.name_fr, en: f.name_en },
+      })),
+      units: units.map(unitRef),
+      rowLevel,
+      byFocus: rows.flatMap((elementId) =>
+        focuses.map((f) => ({
+          elementId,
+          focusId: f.id,
+          status: statusSummary(ev.elementForFacet(elementId, f.id)),
+        })),
+      ),
+      byUnit: rows.flatMap((elementId) =>
+        units.map((u) => ({
+          elementId,
+          unitId: u.id,
+          status: statusSummary(ev.element(elementId, u.id)),
+        })),
+      ),
+      headlines,
+      attention: attentionList(snapshot, planElementIds, vis),
+      totals: {
+        elements: statusSummary(
+          rollup(
+            roots.map((id) => ({ id, kind: 'element' as const, status: ev.element(id).status })),
+            { onTrack: plan.rollup_on_track, atRisk: plan.rollup_at_risk },
+          ),
+        ),
+        indicators: countBy(indicatorStatuses.map((s) => s.status)),
+        actions: countBy(actionStatuses),
+        stale: indicatorStatuses.filter((s) => s.stale).length,
+      },
+    };
+  }
 }

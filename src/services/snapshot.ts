@@ -255,6 +255,9 @@ export function snapshotLoader(deps: ServiceDeps) {
 
   return {
     /** The snapshot of a workspace at `asOf`, from the cache when nothing changed since. */
+    /** The workspace's current data version (one primary-key read). */
+    version: (workspaceId: string): Promise<string> => repo.dataVersion(workspaceId),
+
     async load(workspaceId: string, asOf: string): Promise<Snapshot> {
       const version = await repo.dataVersion(workspaceId);
       const key = `${workspaceId}|${asOf}|${version}`;

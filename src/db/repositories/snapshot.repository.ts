@@ -216,18 +216,17 @@ export function snapshotRepository(db: Kysely<DB>) {
       return { facets, values };
     },
 
-    /** A number that changes whenever anything the evaluation reads changes (cache key). */
+    /**
+     * A number that changes whenever anything the evaluation reads changes (cache key): the
+     * workspace's data version, bumped by triggers (migration 0003).
+     */
     async dataVersion(workspaceId: string): Promise<string> {
-      const row = await sql<{ v: string }>`
-        SELECT concat_ws('.',
-          (SELECT count(*) || ':' || coalesce(max(recorded_at)::text, '') FROM measurement WHERE workspace_id = ${workspaceId}),
-          (SELECT count(*) || ':' || coalesce(max(recorded_at)::text, '') FROM target_point WHERE workspace_id = ${workspaceId}),
-          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM element WHERE workspace_id = ${workspaceId}),
-          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM indicator WHERE workspace_id = ${workspaceId}),
-          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM action WHERE workspace_id = ${workspaceId})
-        ) AS v
-      `.execute(db);
-      return row.rows[0]?.v ?? '';
+      const row = await db
+        .selectFrom('workspace')
+        .select('data_version')
+        .where('id', '=', workspaceId)
+        .executeTakeFirst();
+      return String(row?.data_version ?? '');
     },
   };
 }

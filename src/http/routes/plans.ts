@@ -31,13 +31,12 @@ export function planRoutes(app: App, ctx: RouteContext) {
       },
     },
     async (request, reply) => {
-      const dashboard = await ctx.services.dashboard.dashboard(
-        await ctx.scope(request),
-        request.query,
-      );
-      void reply.header('ETag', dashboard.etag);
-      if (request.headers['if-none-match'] === dashboard.etag) return reply.status(304).send(null);
-      return dashboard;
+      const scope = await ctx.scope(request);
+      // An unchanged dashboard is answered from its ETag alone, before anything is built.
+      const etag = await ctx.services.dashboard.etag(scope, request.query);
+      void reply.header('ETag', etag);
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
+      return ctx.services.dashboard.dashboard(scope, request.query);
     },
   );
 
