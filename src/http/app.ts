@@ -6,7 +6,8 @@ import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Strata } from '../services/runtime.ts';
 import type { WorkspaceScope } from '../services/index.ts';
-import { errorHandler } from './errors.ts';
+import { errorHandler, sendProblem } from './errors.ts';
+import { unstorable, validatorCompiler } from './validation.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurityHeaders } from './plugins/security.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -43,11 +44,27 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  app.setValidatorCompiler(validatorCompiler);
+  // Values a schema accepts but the database cannot store are refused, naming the field.
+  app.addHook('preHandler', async (request, reply) => {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
+      const found = unstorable(value);
+      if (!found) continue;
+      const field = part === 'body' ? found.field : `${part}:${found.field}`;
+      return sendProblem(reply, request, 400, 'invalid_input', `${field} ${found.message}`, [
+        { field, message: found.message },
+      ]);
+    }
+  });
   registerSecurityHeaders(app);
   await registerOpenApi(app, options.version ?? '0.1.0');
 

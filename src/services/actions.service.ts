@@ -31,7 +31,7 @@ export function actionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     const vis = visibility(snapshot, scope.principal);
     if (!row || !vis.action(id)) throw notFound('Action');
     const unitIds = snapshot.actionUnits.get(id) ?? [];
-    const elementIds = snapshot.actionElements.get(id) ?? [];
+    const elementIds = (snapshot.actionElements.get(id) ?? []).filter(vis.element);
     return {
       action: {
         id: row.id,

@@ -14,7 +14,7 @@ import { indicatorRepository } from '../db/repositories/indicator.repository.ts'
 import { requireExisting, requireOne } from './references.ts';
 import { replaceLinks } from '../db/repositories/links.ts';
 import type { IndicatorRow } from '../db/schema.ts';
-import type { ServiceDeps, WorkspaceScope } from './context.ts';
+import { today, type ServiceDeps, type WorkspaceScope } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { indicatorEtag } from './etags.ts';
 import { checkIfMatch, staleWrite } from './preconditions.ts';
@@ -326,6 +326,11 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
       ifMatch: string | undefined,
       input: IndicatorUpdate,
     ): Promise<IndicatorDetail> {
+      // Read before the transaction: an embedded database has a single connection.
+      const visible = visibility(
+        await snapshots.load(scope.id, today(deps)),
+        scope.principal,
+      ).indicator(id);
       await deps.db
         .transaction()
         .execute((trx) =>
@@ -334,6 +339,7 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
             id,
             ifMatch,
             input,
+            visible,
           ),
         );
       return detail(scope, id);
@@ -345,9 +351,10 @@ export function indicatorsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
       id: string,
       ifMatch: string | undefined,
       input: IndicatorUpdate,
+      visible: boolean,
     ): Promise<void> {
       const current = await repo.findById(scope.id, id);
-      if (!current) throw notFound('Indicator');
+      if (!current || !visible) throw notFound('Indicator');
       allow(
         scope,
         canWriteIndicator(scope.principal, current.owner_unit_id),

@@ -35,7 +35,8 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     async tree(scope: WorkspaceScope, planId: string, asOf?: string): Promise<PlanTree> {
       const day = resolveAsOf(deps, asOf);
       const snapshot = await snapshots.load(scope.id, day);
-      if (!visibility(snapshot, scope.principal).plan(planId)) throw notFound('Plan');
+      const vis = visibility(snapshot, scope.principal);
+      if (!vis.plan(planId)) throw notFound('Plan');
       return {
         planId,
         asOf: day,
@@ -51,8 +52,8 @@ export function planViewsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
             ownerUnitId: e.owner_unit_id,
             weight: e.weight,
             facetValueIds: snapshot.facetValues.get(id) ?? [],
-            indicatorIds: snapshot.elementIndicators.get(id) ?? [],
-            actionIds: snapshot.elementActions.get(id) ?? [],
+            indicatorIds: (snapshot.elementIndicators.get(id) ?? []).filter(vis.indicator),
+            actionIds: (snapshot.elementActions.get(id) ?? []).filter(vis.action),
             status: statusSummary(snapshot.evaluator.element(id)),
           };
         }),

@@ -18,9 +18,9 @@ export function visibility(snapshot: Snapshot, principal: Principal) {
     (isPublic && (unitId === null || unitId === group));
 
   const plan = (planId: string): boolean => {
-    if (all) return true;
     const p = snapshot.planById.get(planId);
     if (!p) return false;
+    if (all) return true;
     if (isPublic) return p.unit_id === group && p.status === 'adopted';
     return unit(p.unit_id);
   };
@@ -37,10 +37,10 @@ export function visibility(snapshot: Snapshot, principal: Principal) {
   };
 
   const action = (actionId: string): boolean => {
-    if (all) return true;
-    if (isPublic) return false;
     const a = snapshot.actionById.get(actionId);
     if (!a) return false;
+    if (all) return true;
+    if (isPublic) return false;
     return (
       unit(a.lead_unit_id) ||
       (snapshot.actionUnits.get(actionId) ?? []).some((u) => unit(u) && u !== group)
