@@ -39,6 +39,18 @@ const InvitationPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('./routes/auth/LinkPage.tsx').then((m) => ({ default: m.ResetPasswordPage })),
 );
+const AccountPage = lazy(() =>
+  import('./routes/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+);
+const UsersPage = lazy(() =>
+  import('./routes/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const UserPage = lazy(() =>
+  import('./routes/admin/UserPage.tsx').then((m) => ({ default: m.UserPage })),
+);
+const AuditPage = lazy(() =>
+  import('./routes/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -102,6 +114,10 @@ export function App() {
             <Route path="/setup" component={SetupPage} />
             <Route path="/invitation" component={InvitationPage} />
             <Route path="/reset-password" component={ResetPasswordPage} />
+            <Route path="/account" component={AccountPage} />
+            <Route path="/admin/users" component={UsersPage} />
+            <Route path="/admin/users/:id" component={UserPage} />
+            <Route path="/admin/audit" component={AuditPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

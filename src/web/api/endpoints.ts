@@ -132,6 +132,8 @@ export interface ActionListParams {
   unitId?: string | null;
   elementId?: string | null;
   status?: Status | null;
+  limit?: number;
+  offset?: number;
 }
 
 export function fetchActions(

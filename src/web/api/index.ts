@@ -7,4 +7,7 @@ export * from './queries.ts';
 export * from './mutations.ts';
 export * from './client.ts';
 export * from './auth.ts';
+export * from './account.ts';
+export * from './admin.ts';
+export * from './audit.ts';
 export type * from './types.ts';

@@ -15,4 +15,10 @@ export const queryKeys = {
   unit: (id: string, asOf: string | null) => ['unit', id, asOf] as const,
   alignment: (planId: string | null, asOf: string | null) => ['alignment', planId, asOf] as const,
   search: (q: string) => ['search', q] as const,
+  sessions: () => ['sessions'] as const,
+  tokens: () => ['tokens'] as const,
+  users: () => ['users'] as const,
+  user: (id: string) => ['users', id] as const,
+  history: (entityType: string, id: string) => ['history', entityType, id] as const,
+  auditRange: (from: string | null, to: string | null) => ['audit', from, to] as const,
 };

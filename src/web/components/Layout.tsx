@@ -114,7 +114,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           {isMobile ? (
             <div style={{ marginBottom: '0.75rem', display: 'grid', gap: '0.75rem' }}>
-              <AccountControl onDark={false} />
+              <AccountControl onDark={false} onNavigate={close} />
               <SearchForm onDone={close} />
             </div>
           ) : null}

@@ -1,6 +1,11 @@
-/** The main navigation: app sections, then each school's page. */
+/**
+ * The main navigation: app sections, each school's page, then the administration pages the
+ * signed-in account may open (accounts for administrators, the audit trail for the strategy
+ * office).
+ */
 import { NavLink, Stack, Text } from '@mantine/core';
 import { useLocation } from 'wouter';
+import { useMe } from '../api/auth.ts';
 import { useWorkspace } from '../api/queries.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { useAsOf, withAsOf } from '../lib/as-of.ts';
@@ -41,6 +46,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const [location] = useLocation();
   const workspace = useWorkspace();
+  const can = useMe().data?.can;
   const units = (workspace.data?.units ?? []).filter(
     (unit) => unit.kind === 'school' || unit.kind === 'subsidiary',
   );
@@ -80,6 +86,40 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
                 onNavigate={onNavigate}
               />
             ))}
+          </div>
+        </>
+      ) : null}
+      {can?.manageUsers || can?.exportAudit ? (
+        <>
+          <Text
+            id="st-nav-admin"
+            size="xs"
+            fw={700}
+            tt="uppercase"
+            c="#495057"
+            mt="md"
+            mb={4}
+            px="sm"
+          >
+            {t.menu.admin}
+          </Text>
+          <div role="group" aria-labelledby="st-nav-admin">
+            {can.manageUsers ? (
+              <NavItem
+                to="/admin/users"
+                label={t.menu.users}
+                active={is('/admin/users')}
+                onNavigate={onNavigate}
+              />
+            ) : null}
+            {can.exportAudit ? (
+              <NavItem
+                to="/admin/audit"
+                label={t.menu.audit}
+                active={is('/admin/audit')}
+                onNavigate={onNavigate}
+              />
+            ) : null}
           </div>
         </>
       ) : null}

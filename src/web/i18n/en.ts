@@ -1,9 +1,11 @@
 /** English interface strings, the same shape as the French reference (`fr.ts`). */
+import { enAccount } from './en-account.ts';
 import { enDomain } from './en-domain.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
   ...enDomain,
+  ...enAccount,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',
@@ -264,6 +266,7 @@ export const en: Messages = {
     email: 'E-mail address',
     password: 'Password',
     submit: 'Sign in',
+    ssoButton: (label: string) => `Sign in with ${label}`,
     setupPending:
       'No administrator exists yet: open the setup link the server prints (command strata user setup-link).',
     setupTitle: 'Create the first administrator',

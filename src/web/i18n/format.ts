@@ -112,6 +112,15 @@ export function formatDate(iso: string, lang: Lang): string {
   }).format(date);
 }
 
+/** A date-time (ISO) as a short date and time in the reader's time zone: `26 nov. 2026, 08:50`. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
+}
+
 /**
  * Reads a number typed by a person: accepts a comma or a point as decimal separator and
  * spaces (including no-break ones) between thousands. Returns null when it is not a number.

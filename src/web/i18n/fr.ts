@@ -2,10 +2,12 @@
  * French interface strings: the reference shape of the dictionary. `en.ts` must have the very
  * same shape (a missing or extra key fails the typecheck).
  */
+import { frAccount } from './fr-account.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
   ...frDomain,
+  ...frAccount,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',
@@ -269,6 +271,7 @@ export const fr = {
     email: 'Adresse électronique',
     password: 'Mot de passe',
     submit: 'Se connecter',
+    ssoButton: (label: string) => `Se connecter avec ${label}`,
     setupPending:
       'Aucun administrateur n’existe encore : ouvrez le lien de configuration affiché par le serveur (commande strata user setup-link).',
     setupTitle: 'Créer le premier administrateur',

@@ -1,6 +1,7 @@
 /**
  * `/actions/:id`: an action. Status, state, progress against expected, dates, milestones, the
- * plan elements it serves, and a small form to update its progress (PATCH with If-Match).
+ * plan elements it serves, a small form to update its progress (PATCH with If-Match) for those
+ * who may, and the history of changes.
  */
 import { Group, Progress, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -15,8 +16,10 @@ import { QueryView } from '../components/QueryState.tsx';
 import { Section } from '../components/Section.tsx';
 import { WriteGate } from '../components/WriteGate.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatDate, formatValue } from '../i18n/format.ts';
+import { mayWriteAction } from '../lib/permissions.ts';
 import { ActionProgressForm } from './action/ActionProgressForm.tsx';
 
 /** The action page. */
@@ -135,10 +138,16 @@ function ActionView({ data }: { data: ActionDetail }) {
       </Section>
 
       <Section title={t.action.update}>
-        <WriteGate>
+        <WriteGate
+          deniedBy={(me) =>
+            mayWriteAction(me, action.id, card.leadUnit.id) ? null : t.access.actionOtherUnit
+          }
+        >
           <ActionProgressForm data={data} />
         </WriteGate>
       </Section>
+
+      <HistoryPanel entityType="action" id={action.id} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * `/elements/:id`: a plan element. Breadcrumb, description, rolled-up status with coverage,
- * children, indicators, actions, school elements aligned to it, status by school.
+ * children, indicators, actions, school elements aligned to it, status by school, history.
  */
 import { SimpleGrid, Table, Text } from '@mantine/core';
 import { useId } from 'react';
@@ -16,6 +16,7 @@ import { QueryView } from '../components/QueryState.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { Section } from '../components/Section.tsx';
 import { StatusSummaryView } from '../components/StatusBadge.tsx';
+import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatRatio } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
@@ -165,6 +166,8 @@ function ElementView({
           </ScrollRegion>
         )}
       </Section>
+
+      <HistoryPanel entityType="element" id={element.id} />
     </>
   );
 }

@@ -1,11 +1,13 @@
 /**
  * `/indicators/:id`: an indicator. Definition (aggregation in words), chart of actuals against
  * trajectory, target and forecast (lazy ECharts) with its data table, status and forecast in
- * words, status by school, and the form to enter a value.
+ * words, status by school, the form to enter a value (for the units the account may report for)
+ * and the history of changes.
  */
 import { Text } from '@mantine/core';
 import { Suspense, lazy } from 'react';
 import { useParams } from 'wouter';
+import { useMe } from '../api/auth.ts';
 import { useIndicator, useWorkspace } from '../api/queries.ts';
 import type { IndicatorDetail, UnitRef, WorkspaceOverview } from '../api/types.ts';
 import { Breadcrumb } from '../components/Breadcrumb.tsx';
@@ -14,8 +16,10 @@ import { ProvenanceBadge } from '../components/ProvenanceBadge.tsx';
 import { Loading, QueryView } from '../components/QueryState.tsx';
 import { Section } from '../components/Section.tsx';
 import { WriteGate } from '../components/WriteGate.tsx';
+import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useAsOf } from '../lib/as-of.ts';
+import { recordableUnits } from '../lib/permissions.ts';
 import { IndicatorDefinition } from './indicator/IndicatorDefinition.tsx';
 import { MeasurementForm } from './indicator/MeasurementForm.tsx';
 import { StatusText } from './indicator/StatusText.tsx';
@@ -70,7 +74,11 @@ function IndicatorView({
   workspace: WorkspaceOverview | undefined;
 }) {
   const { t, tx } = useI18n();
+  const me = useMe();
   const { indicator, group } = detail;
+  const units = me.data
+    ? recordableUnits(me.data, indicator.id, reportingUnits(detail, workspace))
+    : [];
   const title = `${indicator.code} ${tx(indicator.name)}`;
   const parent = detail.elements[0];
   const lastGroup = group.series[group.series.length - 1];
@@ -138,10 +146,12 @@ function IndicatorView({
       ) : null}
 
       <Section title={t.form.title}>
-        <WriteGate>
-          <MeasurementForm indicator={indicator} units={reportingUnits(detail, workspace)} />
+        <WriteGate deniedBy={() => (units.length === 0 ? t.access.noUnit : null)}>
+          <MeasurementForm indicator={indicator} units={units} />
         </WriteGate>
       </Section>
+
+      <HistoryPanel entityType="indicator" id={indicator.id} />
     </>
   );
 }

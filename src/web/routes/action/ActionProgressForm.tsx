@@ -5,12 +5,14 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
+import { useMe } from '../../api/auth.ts';
 import { useUpdateAction } from '../../api/mutations.ts';
 import type { ActionDetail } from '../../api/types.ts';
 import { errorMessage } from '../../components/QueryState.tsx';
 import { ACTION_STATES } from '../../../domain/types.ts';
 import type { ActionState } from '../../../domain/types.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { refusedWriteMessage } from '../../lib/permissions.ts';
 
 /** The progress form of an action (always sends the latest ETag read). */
 export function ActionProgressForm({ data }: { data: ActionDetail }) {
@@ -19,6 +21,7 @@ export function ActionProgressForm({ data }: { data: ActionDetail }) {
   const [progress, setProgress] = useState<number>(data.action.progress);
   const [message, setMessage] = useState<string | null>(null);
   const mutation = useUpdateAction();
+  const me = useMe();
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -66,7 +69,9 @@ export function ActionProgressForm({ data }: { data: ActionDetail }) {
       </Group>
       {mutation.isError ? (
         <Alert role="alert" color="red" variant="light" mt="sm">
-          <Text size="sm">{errorMessage(mutation.error, t)}</Text>
+          <Text size="sm">
+            {refusedWriteMessage(mutation.error, me.data, t) ?? errorMessage(mutation.error, t)}
+          </Text>
         </Alert>
       ) : null}
       <div role="status" aria-live="polite">

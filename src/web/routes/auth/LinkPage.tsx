@@ -110,6 +110,7 @@ export function LinkPage({ kind }: { kind: LinkKind }) {
                 setPassword(event.currentTarget.value);
               }}
               error={action.error?.fieldMessage('password') ?? undefined}
+              visibilityToggleButtonProps={{ 'aria-label': t.account.showPassword }}
             />
             {action.isError ? (
               <Alert role="alert" color="red" variant="light">

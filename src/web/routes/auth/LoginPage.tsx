@@ -1,4 +1,7 @@
-/** `/login`: sign in with e-mail and password, then back to `?next=` (or the dashboard). */
+/**
+ * `/login`: sign in with e-mail and password, or with the institutional account when the server
+ * has an OpenID Connect provider, then back to `?next=` (or the dashboard).
+ */
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
@@ -78,6 +81,16 @@ export function LoginPage() {
           </div>
         </Stack>
       </form>
+      {me.data?.providers.oidc ? (
+        <Button
+          component="a"
+          href={`/api/v1/auth/oidc/start?next=${encodeURIComponent(next)}`}
+          variant="default"
+          mt="lg"
+        >
+          {t.auth.ssoButton(me.data.providers.oidcLabel)}
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
+import { useMe } from '../../api/auth.ts';
 import { useMeasurements } from '../../api/queries.ts';
 import { useCreateMeasurement } from '../../api/mutations.ts';
 import type { Indicator, UnitRef } from '../../api/types.ts';
@@ -24,6 +25,7 @@ import { PROVENANCES } from '../../../domain/types.ts';
 import type { Provenance } from '../../../domain/types.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { formatDate, formatValue, parseUserNumber, unitLabelName } from '../../i18n/format.ts';
+import { refusedWriteMessage } from '../../lib/permissions.ts';
 import { fieldOf, validateForm } from './form-validation.ts';
 import type { FieldErrors, FormFields } from './form-validation.ts';
 
@@ -43,7 +45,11 @@ export function MeasurementForm({
   units: readonly UnitRef[];
 }) {
   const { t, tx, lang } = useI18n();
-  const [fields, setFields] = useState<FormFields>(EMPTY);
+  // A single unit to report for (an editor of one school) is chosen from the start.
+  const [fields, setFields] = useState<FormFields>(() => ({
+    ...EMPTY,
+    unitId: units.length === 1 ? (units[0]?.id ?? '') : '',
+  }));
   const [provenance, setProvenance] = useState<Provenance>('official');
   const [validated, setValidated] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -51,6 +57,7 @@ export function MeasurementForm({
   const [failure, setFailure] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const mutation = useCreateMeasurement(indicator.id);
+  const me = useMe();
   const measurements = useMeasurements(indicator.id, fields.unitId || null);
   const period = fields.period.trim();
   const existing =
@@ -110,7 +117,7 @@ export function MeasurementForm({
             else unplaced.push(fieldError.message);
           }
           setErrors(fromApi);
-          const base = errorMessage(error, t);
+          const base = refusedWriteMessage(error, me.data, t) ?? errorMessage(error, t);
           setFailure(unplaced.length > 0 ? `${base} ${unplaced.join(' ')}` : base);
           focusFirstError(fromApi);
         },
