@@ -57,8 +57,15 @@ export function auditService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       ];
       if (!visible(entityId)) throw notFound('Entity');
       const rows = await repo.history(scope.id, entityType, entityId, limit);
+      if (entityType !== 'indicator') return rows.map(auditDto);
       // Figures of an indicator are audited as measurements: include those the reader may see.
-      return rows.map(auditDto);
+      const figures = (await repo.figureHistory(scope.id, entityId, limit)).filter(
+        (row) => row.unit_id === null || vis.figuresOf(row.unit_id),
+      );
+      return [...rows, ...figures]
+        .sort((a, b) => b.id - a.id)
+        .slice(0, limit)
+        .map(auditDto);
     },
 
     /** Every event of a period, oldest first (strategy office). */

@@ -354,6 +354,34 @@ describeEachEngine('HTTP API', (engine) => {
     expect((await get<Problem>('/api/v1/search?q=')).status).toBe(400);
   });
 
+  it("lists an indicator's figures, recorded and corrected, in its history", async () => {
+    const list = (await get<{ items: IndicatorListItem[] }>('/api/v1/indicators?limit=500')).body
+      .items;
+    const item = list.find((i) => i.frequency === 'year' && i.unitCount > 0);
+    if (!item) throw new Error('no yearly indicator');
+    const detail = (await get<IndicatorDetail>(`/api/v1/indicators/${item.card.id}`)).body;
+    const unitId = detail.indicator.unitIds[0] ?? '';
+    const url = `/api/v1/indicators/${item.card.id}/measurements`;
+    const first = await send<Measurement>('POST', url, {
+      unitId,
+      period: '2032',
+      value: 5,
+      provenance: 'estimated',
+    });
+    await send(
+      'POST',
+      url,
+      { unitId, period: '2032', value: 6, provenance: 'estimated', note: 'recount' },
+      { 'if-match': first.body.etag },
+    );
+    const history = (
+      await get<{ items: { action: string; entityType: string; after: { period?: string } }[] }>(
+        `/api/v1/audit/indicator/${item.card.id}`,
+      )
+    ).body.items.filter((e) => e.entityType === 'measurement' && e.after.period === '2032');
+    expect(history.map((e) => e.action)).toEqual(['correct', 'record']);
+  });
+
   it('shows a school page and the alignment view', async () => {
     const ales = unitByCode('IMT-ALES');
     const page = (

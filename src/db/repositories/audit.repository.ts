@@ -46,6 +46,18 @@ export function auditRepository(db: Kysely<DB>) {
         .limit(limit)
         .execute();
     },
+    /** Events of the figures of one indicator (recorded and corrected), newest first. */
+    async figureHistory(workspaceId: string, indicatorId: string, limit: number) {
+      return db
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('entity_type', '=', 'measurement')
+        .where(sql<string>`after ->> 'indicatorId'`, '=', indicatorId)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+    },
     async range(
       workspaceId: string,
       from: string | undefined,
