@@ -10,6 +10,7 @@ import { rollup, type RollupItem, type RollupResult } from '../rollup.ts';
 import { indicatorStatus, type IndicatorStatus } from '../status.ts';
 import { finalTargetOf, type TrajectoryPoint } from '../trajectory.ts';
 import type { PeriodValue } from '../types.ts';
+import { derivedGroupTrajectory } from './group-trajectory.ts';
 import { groupSeries, isComplete, type FigureIndex, type GroupPoint } from './group-series.ts';
 import type {
   EvalAction,
@@ -114,12 +115,22 @@ export function createEvaluator(input: EvalInput) {
     return [...periods.values()].map(({ period, value }) => ({ period, value })).sort(byPeriod);
   };
 
-  const trajectoryIn = (indicatorId: string, context: EvalContext): TrajectoryPoint[] =>
+  const explicitTrajectory = (indicatorId: string, context: EvalContext): TrajectoryPoint[] =>
     (targetsBy.get(`${indicatorId}|${context}`) ?? []).map(({ kind, period, value }) => ({
       kind,
       period,
       value,
     }));
+
+  /** Group targets set in the plan, else the units' trajectories aggregated by the rule. */
+  const groupTrajectory = memo((indicatorId: string): TrajectoryPoint[] => {
+    const explicit = explicitTrajectory(indicatorId, 'group');
+    if (explicit.length > 0) return explicit;
+    return derivedGroupTrajectory(indicator(indicatorId), groupUnitId, explicitTrajectory);
+  });
+
+  const trajectoryIn = (indicatorId: string, context: EvalContext): TrajectoryPoint[] =>
+    context === 'group' ? groupTrajectory(indicatorId) : explicitTrajectory(indicatorId, context);
 
   const evaluateIndicator = memo((key: string): IndicatorEvaluation => {
     const [indicatorId = '', context = 'group'] = key.split('|');

@@ -180,11 +180,12 @@ describe('children: only those that hold something for the school', () => {
     expect(result.status).toBe(status);
   });
 
-  it('the group counts both children, even without data', () => {
-    // no group targets: both indicators, hence both children, have no data for the group
+  it('the group counts both children, judged on trajectories derived from the schools', () => {
+    // no group targets: each group trajectory is the one reporting school's, so the group's
+    // statuses follow the schools'
     const result = ev.element('A1');
-    expect(result.coverage).toEqual({ scored: 0, total: 2 });
-    expect(result.counts).toEqual({ ...COUNTS_NONE, no_data: 2 });
+    expect(result.coverage).toEqual({ scored: 2, total: 2 });
+    expect(result.counts).toEqual({ ...COUNTS_NONE, on_track: 1, off_track: 1 });
   });
 });
 
