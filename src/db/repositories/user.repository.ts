@@ -1,6 +1,7 @@
 /** Accounts: find, create, update, and what a principal is given (units, assigned items). */
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { AppUserTable, DB } from '../schema.ts';
+import { deleteLinksOf, insertRows } from './upsert.ts';
 
 /** Creates the user repository. */
 export function userRepository(db: Kysely<DB>) {
@@ -107,6 +108,30 @@ export function userRepository(db: Kysely<DB>) {
         indicators: ids(indicators),
         actions: ids(actions),
       };
+    },
+    /** Replaces the elements, indicators and actions assigned to a user. */
+    async setAssignments(
+      workspaceId: string,
+      userId: string,
+      ids: { elementIds: string[]; indicatorIds: string[]; actionIds: string[] },
+    ) {
+      for (const [table, column, list] of [
+        ['element_assignee', 'element_id', ids.elementIds],
+        ['indicator_assignee', 'indicator_id', ids.indicatorIds],
+        ['action_assignee', 'action_id', ids.actionIds],
+      ] as const) {
+        await deleteLinksOf(db, table, 'user_id', workspaceId, [userId]);
+        await insertRows(
+          db,
+          table,
+          ['workspace_id', column, 'user_id'],
+          [...new Set(list)].map((x) => ({
+            workspace_id: workspaceId,
+            [column]: x,
+            user_id: userId,
+          })),
+        );
+      }
     },
     /** All users' units (for the administration list). */
     async allUnits(workspaceId: string) {

@@ -11,6 +11,7 @@ import type { ServiceDeps, WorkspaceScope } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { audit } from '../audit.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
+import { requireExisting } from '../references.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 import { requireUser, sessionsService, type NewSession } from './sessions.service.ts';
 import { atomic } from '../common.ts';
@@ -212,13 +213,7 @@ export function usersService(deps: ServiceDeps) {
         if (input.disabled) {
           const sessions = sessionRepository(trx);
           await sessions.revokeUserSessions(scope.id, id, now);
-          await trx
-            .updateTable('api_token')
-            .set({ revoked_at: now })
-            .where('workspace_id', '=', scope.id)
-            .where('user_id', '=', id)
-            .where('revoked_at', 'is', null)
-            .execute();
+          await sessions.revokeUserTokens(scope.id, id, now);
         }
         await audit(trx, scope, {
           entityType: 'user',
@@ -250,54 +245,17 @@ export function usersService(deps: ServiceDeps) {
       const row = await users.findById(scope.id, id);
       if (!row) throw notFound('User');
       await deps.db.transaction().execute(async (trx) => {
-        for (const [table, ids, field] of [
-          ['element', input.elementIds, 'elementIds'],
-          ['indicator', input.indicatorIds, 'indicatorIds'],
-          ['action', input.actionIds, 'actionIds'],
-        ] as const) {
-          const found = await existingIds(trx, table, scope.id, ids);
-          ids.forEach((x, i) => {
-            if (!found.has(x)) throw invalid(`/${field}/${i}`, `no such ${table}`);
-          });
-        }
-        await trx
-          .deleteFrom('element_assignee')
-          .where('workspace_id', '=', scope.id)
-          .where('user_id', '=', id)
-          .execute();
-        await trx
-          .deleteFrom('indicator_assignee')
-          .where('workspace_id', '=', scope.id)
-          .where('user_id', '=', id)
-          .execute();
-        await trx
-          .deleteFrom('action_assignee')
-          .where('workspace_id', '=', scope.id)
-          .where('user_id', '=', id)
-          .execute();
-        const rows = <K extends string>(key: K, ids: string[]) =>
-          [...new Set(ids)].map(
-            (x) =>
-              ({ workspace_id: scope.id, user_id: id, [key]: x }) as {
-                workspace_id: string;
-                user_id: string;
-              } & Record<K, string>,
-          );
-        if (input.elementIds.length)
-          await trx
-            .insertInto('element_assignee')
-            .values(rows('element_id', input.elementIds))
-            .execute();
-        if (input.indicatorIds.length)
-          await trx
-            .insertInto('indicator_assignee')
-            .values(rows('indicator_id', input.indicatorIds))
-            .execute();
-        if (input.actionIds.length)
-          await trx
-            .insertInto('action_assignee')
-            .values(rows('action_id', input.actionIds))
-            .execute();
+        await requireExisting(trx, scope.id, 'element', 'elementIds', input.elementIds, 'element');
+        await requireExisting(
+          trx,
+          scope.id,
+          'indicator',
+          'indicatorIds',
+          input.indicatorIds,
+          'indicator',
+        );
+        await requireExisting(trx, scope.id, 'action', 'actionIds', input.actionIds, 'action');
+        await userRepository(trx).setAssignments(scope.id, id, input);
         await audit(trx, scope, {
           entityType: 'user',
           entityId: id,
