@@ -22,33 +22,19 @@ import {
   type RoleName,
   type Roles,
 } from '../support/roles.ts';
-
-type Outcome = 'ok' | 401 | 403 | 404;
-
-/** One row, in the column order of ROLE_NAMES. */
-function row(
-  anonymous: Outcome,
-  schoolA: Outcome,
-  schoolB: Outcome,
-  contributor: Outcome,
-  office: Outcome,
-  governance: Outcome,
-  admin: Outcome,
-): Record<RoleName, Outcome> {
-  return { anonymous, schoolA, schoolB, contributor, office, governance, admin };
-}
-
-const ALL_OK = row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
-/** Readable by any signed-in account; anonymous must sign in. */
-const SIGNED_IN = row(401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok');
-/** Hidden from the public and from school B: school A's things (its plan, unit, elements). */
-const SCHOOL_A_READ = row(404, 'ok', 404, 'ok', 'ok', 'ok', 'ok');
-/** Account administration: the admin only. */
-const ADMIN_ONLY = row(401, 403, 403, 403, 403, 403, 'ok');
-/** Not there for anyone. */
-const NOWHERE = row(404, 404, 404, 404, 404, 404, 404);
-/** The audit export: strategy office and admin. */
-const OFFICE_ONLY = row(401, 403, 403, 403, 'ok', 403, 'ok');
+import {
+  ADMIN_ONLY,
+  ALL_OK,
+  NOWHERE,
+  OFFICE_ONLY,
+  row,
+  SCHOOL_A_READ,
+  SIGNED_IN,
+  type MatrixContext,
+  type MatrixRequest,
+  type Outcome,
+} from '../support/matrix/area.ts';
+import { loadMatrixAreas } from '../support/matrix/index.ts';
 
 // Columns:                          anonymous schoolA schoolB contributor office governance admin
 const EXPECTED: Record<string, Record<RoleName, Outcome>> = {
@@ -116,20 +102,21 @@ const EXPECTED: Record<string, Record<RoleName, Outcome>> = {
   'GET /api/v1/audit.csv': OFFICE_ONLY,
 };
 
+/** The areas kept in test/support/matrix/ (one file each), merged into EXPECTED. */
+const AREAS = await loadMatrixAreas();
+const AREA_OF = new Map<string, (typeof AREAS)[number]>();
+for (const area of AREAS) {
+  for (const [key, outcomes] of Object.entries(area.rows)) {
+    if (key in EXPECTED) throw new Error(`${key}: row of ${area.name} given twice`);
+    EXPECTED[key] = outcomes;
+    AREA_OF.set(key, area);
+  }
+}
+
 /** Rows × roles that fail because of a known bug in src/ (kept as `it.fails`): none now. */
 const KNOWN_BUGS: Record<string, string> = {};
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-interface Req {
-  method: Method;
-  url: string;
-  payload?: unknown;
-  headers?: Record<string, string>;
-  /** Sent instead of the role's cookie (a fresh session of the same account). */
-  cookie?: string;
-  /** The request ends every session of the account: sign the role in again afterwards. */
-  endsSessions?: boolean;
-}
+type Req = MatrixRequest;
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 const PASSWORD = 'a long enough passphrase for the matrix';
@@ -147,6 +134,7 @@ describeEachEngine('role matrix', (engine) => {
     roles = await setupRoles(t, 'MX');
     target = await createAccount(t, { email: 'target@roles.example', role: 'contributor' });
     await createAccount(t, { email: 'login@roles.example', role: 'governance' });
+    for (const area of AREAS) await area.setup?.(context());
   });
   afterAll(async () => {
     await t.close();
@@ -155,8 +143,12 @@ describeEachEngine('role matrix', (engine) => {
   const etagOf = async (url: string, cookie = cookieOf('office')) =>
     (await must<{ etag: string }>(t, cookie, 'GET', url)).etag;
 
+  const context = (): MatrixContext => ({ t, roles, next, etagOf, cookieOf });
+
   /** The request each role sends for a row. */
   async function requestFor(key: string, role: RoleName): Promise<Req> {
+    const area = AREA_OF.get(key);
+    if (area) return area.request(key, role, context());
     const { ids } = roles;
     const n = next();
     switch (key) {
