@@ -5,14 +5,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/precompress-plugin.ts';
 
 const rootDir = import.meta.dirname;
+const outDir = resolve(rootDir, 'dist/web');
 
 export default defineConfig({
   root: resolve(rootDir, 'src/web'),
-  plugins: [react()],
+  plugins: [react(), precompress(outDir)],
   build: {
-    outDir: resolve(rootDir, 'dist/web'),
+    outDir,
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 600,

@@ -8,7 +8,12 @@ import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const output = join(root, 'dist', 'web', 'index.html');
-const sourceFiles = ['vite.config.ts', 'index.html', 'package-lock.json'];
+const sourceFiles = [
+  'vite.config.ts',
+  'scripts/precompress-plugin.ts',
+  'index.html',
+  'package-lock.json',
+];
 const sourceDirs = ['src/web', 'src/domain'];
 
 /** The newest file among the sources: { path, mtimeMs }, or null when there is none. */

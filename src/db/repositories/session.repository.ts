@@ -8,11 +8,25 @@ export function sessionRepository(db: Kysely<DB>) {
     async createSession(values: Insertable<AuthSessionTable>) {
       await db.insertInto('auth_session').values(values).execute();
     },
-    async findSession(idHash: string) {
+    /** A session with the account it belongs to (null fields when the account is gone). */
+    async findSessionWithUser(idHash: string) {
       return db
-        .selectFrom('auth_session')
-        .selectAll()
-        .where('id_hash', '=', idHash)
+        .selectFrom('auth_session as s')
+        .leftJoin('app_user as u', (join) =>
+          join.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.id', '=', 's.user_id'),
+        )
+        .select([
+          's.workspace_id',
+          's.user_id',
+          's.revoked_at',
+          's.expires_at',
+          's.last_seen_at',
+          'u.id as account_id',
+          'u.email',
+          'u.role',
+          'u.disabled_at',
+        ])
+        .where('s.id_hash', '=', idHash)
         .executeTakeFirst();
     },
     async touchSession(idHash: string, at: Date) {

@@ -74,39 +74,29 @@ export function userRepository(db: Kysely<DB>) {
       );
     },
     /** The units and assigned items of a user. */
+    /** The units and assigned items of a user, in one round trip. */
     async grants(workspaceId: string, userId: string) {
-      const [units, elements, indicators, actions] = await Promise.all([
-        db
-          .selectFrom('user_unit')
-          .select('unit_id as id')
-          .where('workspace_id', '=', workspaceId)
-          .where('user_id', '=', userId)
-          .execute(),
-        db
-          .selectFrom('element_assignee')
-          .select('element_id as id')
-          .where('workspace_id', '=', workspaceId)
-          .where('user_id', '=', userId)
-          .execute(),
-        db
-          .selectFrom('indicator_assignee')
-          .select('indicator_id as id')
-          .where('workspace_id', '=', workspaceId)
-          .where('user_id', '=', userId)
-          .execute(),
-        db
-          .selectFrom('action_assignee')
-          .select('action_id as id')
-          .where('workspace_id', '=', workspaceId)
-          .where('user_id', '=', userId)
-          .execute(),
-      ]);
-      const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+      const idsOf = (table: string, column: string) =>
+        sql<
+          string[]
+        >`coalesce((SELECT array_agg(${sql.ref(column)}::text ORDER BY ${sql.ref(column)})
+          FROM ${sql.table(table)}
+          WHERE workspace_id = ${workspaceId} AND user_id = ${userId}), '{}'::text[])`;
+      const { rows } = await sql<{
+        unit_ids: string[];
+        element_ids: string[];
+        indicator_ids: string[];
+        action_ids: string[];
+      }>`SELECT ${idsOf('user_unit', 'unit_id')} AS unit_ids,
+          ${idsOf('element_assignee', 'element_id')} AS element_ids,
+          ${idsOf('indicator_assignee', 'indicator_id')} AS indicator_ids,
+          ${idsOf('action_assignee', 'action_id')} AS action_ids`.execute(db);
+      const row = rows[0];
       return {
-        unitIds: ids(units),
-        elements: ids(elements),
-        indicators: ids(indicators),
-        actions: ids(actions),
+        unitIds: row?.unit_ids ?? [],
+        elements: row?.element_ids ?? [],
+        indicators: row?.indicator_ids ?? [],
+        actions: row?.action_ids ?? [],
       };
     },
     /** Replaces the elements, indicators and actions assigned to a user. */

@@ -19,8 +19,11 @@ export async function registerWeb(app: App, webDir: string) {
       index: false,
       maxAge: '1y',
       immutable: true,
+      // The build writes .br and .gz copies (scripts/precompress-plugin.ts): sent as they are.
+      preCompressed: true,
       setHeaders: (res, path) => {
-        if (path.endsWith('index.html')) void res.header('Cache-Control', 'no-cache');
+        // The page itself is never cached (it names the current assets), nor its compressed copies.
+        if (/index\.html(\.br|\.gz)?$/.test(path)) void res.header('Cache-Control', 'no-cache');
       },
     });
   }

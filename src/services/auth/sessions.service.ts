@@ -127,14 +127,15 @@ export function sessionsService(deps: ServiceDeps) {
     /** The principal of a session cookie's token, or null when it is unknown, ended or expired. */
     async principalFromSession(workspaceId: string, token: string): Promise<Principal | null> {
       const idHash = hashSecret(token);
-      const session = await sessions.findSession(idHash);
+      const session = await sessions.findSessionWithUser(idHash);
       const now = deps.now();
       if (!session || session.workspace_id !== workspaceId || session.revoked_at) return null;
       if (new Date(session.expires_at) <= now) return null;
       const idleEnd = new Date(session.last_seen_at).getTime() + policy.idleMinutes * 60_000;
       if (idleEnd <= now.getTime()) return null;
-      const user = await users.findById(workspaceId, session.user_id);
-      if (!user || user.disabled_at) return null;
+      const { account_id: id, email, role } = session;
+      if (id === null || email === null || role === null || session.disabled_at) return null;
+      const user = { id, email, role };
       if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
         await sessions.touchSession(idHash, now);
       }
