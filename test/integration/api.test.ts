@@ -26,7 +26,7 @@ describeEachEngine('HTTP API', (engine) => {
   let office = '';
   const get = async <T>(url: string, headers: Record<string, string> = {}) => {
     const res = await t.app.inject({ method: 'GET', url, headers: { cookie: office, ...headers } });
-    return { status: res.statusCode, body: res.json<T>(), headers: res.headers };
+    return { status: res.statusCode, body: res.json<T>(), headers: res.headers, text: res.body };
   };
   const send = async <T>(
     method: 'POST' | 'PATCH',
@@ -103,6 +103,33 @@ describeEachEngine('HTTP API', (engine) => {
     expect(first.body.byFocus).toHaveLength(SEED_PRIORITIES.length * 4);
     expect(first.body.byUnit).toHaveLength(SEED_PRIORITIES.length * first.body.units.length);
     expect(first.headers['cache-control']).toBe('no-store');
+  });
+
+  it('sends an unchanged dashboard as the same JSON, and a changed one after a write', async () => {
+    const first = await get<Dashboard>('/api/v1/dashboard');
+    const second = await get<Dashboard>('/api/v1/dashboard');
+    expect(second.headers['content-type']).toMatch(/^application\/json/);
+    expect(second.text).toBe(first.text);
+    const a2 = first.body.elements.find((e) => e.element.code === 'A2');
+    if (!a2) throw new Error('no A2');
+    const url = `/api/v1/elements/${a2.element.id}`;
+    const before = await get<ElementDetail>(url);
+    const title = {
+      ...before.body.element.title,
+      en: 'Lifelong learning, renamed for the cache test',
+    };
+    const changed = await send<ElementDetail>(
+      'PATCH',
+      url,
+      { title },
+      { 'if-match': before.body.etag },
+    );
+    expect(changed.status).toBe(200);
+    const after = await get<Dashboard>('/api/v1/dashboard');
+    expect(after.headers.etag).not.toBe(first.headers.etag);
+    expect(after.body.elements.find((e) => e.element.code === 'A2')?.element.title.en).toBe(
+      title.en,
+    );
   });
 
   it('refuses an element update without If-Match (428), with a stale one (412), then applies it', async () => {

@@ -1,5 +1,6 @@
 /** Sessions, API tokens, one-time links and failed logins: all looked up by hashes. */
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { grantColumns, type GrantRow } from './user.repository.ts';
 import type { ApiTokenTable, AuthSessionTable, DB, OneTimeLinkTable } from '../schema.ts';
 
 /** Creates the session repository. */
@@ -8,26 +9,29 @@ export function sessionRepository(db: Kysely<DB>) {
     async createSession(values: Insertable<AuthSessionTable>) {
       await db.insertInto('auth_session').values(values).execute();
     },
-    /** A session with the account it belongs to (null fields when the account is gone). */
+    /**
+     * A session with the account it belongs to (null fields when the account is gone) and the
+     * account's grants, in one statement: resolving a request's principal is one round trip.
+     */
     async findSessionWithUser(idHash: string) {
-      return db
-        .selectFrom('auth_session as s')
-        .leftJoin('app_user as u', (join) =>
-          join.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.id', '=', 's.user_id'),
-        )
-        .select([
-          's.workspace_id',
-          's.user_id',
-          's.revoked_at',
-          's.expires_at',
-          's.last_seen_at',
-          'u.id as account_id',
-          'u.email',
-          'u.role',
-          'u.disabled_at',
-        ])
-        .where('s.id_hash', '=', idHash)
-        .executeTakeFirst();
+      const { rows } = await sql<
+        {
+          workspace_id: string;
+          revoked_at: Date | null;
+          expires_at: Date;
+          last_seen_at: Date;
+          account_id: string | null;
+          email: string | null;
+          role: string | null;
+          disabled_at: Date | null;
+        } & GrantRow
+      >`SELECT s.workspace_id, s.revoked_at, s.expires_at, s.last_seen_at,
+          u.id AS account_id, u.email, u.role, u.disabled_at,
+          ${grantColumns(sql.ref('s.workspace_id'), sql.ref('s.user_id'))}
+        FROM auth_session AS s
+        LEFT JOIN app_user AS u ON u.workspace_id = s.workspace_id AND u.id = s.user_id
+        WHERE s.id_hash = ${idHash}`.execute(db);
+      return rows[0];
     },
     async touchSession(idHash: string, at: Date) {
       await db

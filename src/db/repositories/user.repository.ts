@@ -1,7 +1,48 @@
 /** Accounts: find, create, update, and what a principal is given (units, assigned items). */
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Updateable } from 'kysely';
 import type { AppUserTable, DB } from '../schema.ts';
 import { deleteLinksOf, insertRows } from './upsert.ts';
+
+/** The id arrays of a user's grants, as selected by `grantColumns`. */
+export interface GrantRow {
+  unit_ids: string[];
+  element_ids: string[];
+  indicator_ids: string[];
+  action_ids: string[];
+}
+
+const GRANT_TABLES = [
+  ['unit_ids', 'user_unit', 'unit_id'],
+  ['element_ids', 'element_assignee', 'element_id'],
+  ['indicator_ids', 'indicator_assignee', 'indicator_id'],
+  ['action_ids', 'action_assignee', 'action_id'],
+] as const;
+
+/**
+ * Select-list items giving a user's units and assigned elements, indicators and actions as
+ * text arrays (empty when none), for the workspace and user given as SQL expressions (values
+ * or column references): lets a lookup fetch an account's grants in the same statement.
+ */
+export function grantColumns(workspaceId: RawBuilder<unknown>, userId: RawBuilder<unknown>) {
+  return sql.join(
+    GRANT_TABLES.map(
+      ([alias, table, column]) =>
+        sql`coalesce((SELECT array_agg(g.${sql.ref(column)}::text ORDER BY g.${sql.ref(column)})
+          FROM ${sql.table(table)} AS g
+          WHERE g.workspace_id = ${workspaceId} AND g.user_id = ${userId}), '{}'::text[]) AS ${sql.ref(alias)}`,
+    ),
+  );
+}
+
+/** The grants of a principal from a row holding `grantColumns`. */
+export function grantsOf(row: GrantRow | undefined) {
+  return {
+    unitIds: row?.unit_ids ?? [],
+    elements: row?.element_ids ?? [],
+    indicators: row?.indicator_ids ?? [],
+    actions: row?.action_ids ?? [],
+  };
+}
 
 /** Creates the user repository. */
 export function userRepository(db: Kysely<DB>) {
@@ -73,31 +114,13 @@ export function userRepository(db: Kysely<DB>) {
         db,
       );
     },
-    /** The units and assigned items of a user. */
     /** The units and assigned items of a user, in one round trip. */
     async grants(workspaceId: string, userId: string) {
-      const idsOf = (table: string, column: string) =>
-        sql<
-          string[]
-        >`coalesce((SELECT array_agg(${sql.ref(column)}::text ORDER BY ${sql.ref(column)})
-          FROM ${sql.table(table)}
-          WHERE workspace_id = ${workspaceId} AND user_id = ${userId}), '{}'::text[])`;
-      const { rows } = await sql<{
-        unit_ids: string[];
-        element_ids: string[];
-        indicator_ids: string[];
-        action_ids: string[];
-      }>`SELECT ${idsOf('user_unit', 'unit_id')} AS unit_ids,
-          ${idsOf('element_assignee', 'element_id')} AS element_ids,
-          ${idsOf('indicator_assignee', 'indicator_id')} AS indicator_ids,
-          ${idsOf('action_assignee', 'action_id')} AS action_ids`.execute(db);
-      const row = rows[0];
-      return {
-        unitIds: row?.unit_ids ?? [],
-        elements: row?.element_ids ?? [],
-        indicators: row?.indicator_ids ?? [],
-        actions: row?.action_ids ?? [],
-      };
+      const { rows } =
+        await sql<GrantRow>`SELECT ${grantColumns(sql`${workspaceId}`, sql`${userId}`)}`.execute(
+          db,
+        );
+      return grantsOf(rows[0]);
     },
     /** Replaces the elements, indicators and actions assigned to a user. */
     async setAssignments(

@@ -15,9 +15,11 @@ import {
 } from '../../contracts/index.ts';
 import { IdParams, IfMatchHeaders, PlanParams, problems, writeProblems } from '../schemas.ts';
 import type { App, RouteContext } from '../types.ts';
+import { asText, bytesCache, sendSerialized } from '../bytes-cache.ts';
 
 /** Registers the plan-reading and element-writing routes. */
 export function planRoutes(app: App, ctx: RouteContext) {
+  const dashboards = bytesCache(64);
   app.get(
     '/api/v1/dashboard',
     {
@@ -36,7 +38,12 @@ export function planRoutes(app: App, ctx: RouteContext) {
       const etag = await ctx.services.dashboard.etag(scope, request.query);
       void reply.header('ETag', etag);
       if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
-      return ctx.services.dashboard.dashboard(scope, request.query);
+      const sent = dashboards.get(etag);
+      if (sent !== undefined) return sendSerialized(reply, sent);
+      const dashboard = await ctx.services.dashboard.dashboard(scope, request.query);
+      const body = asText(reply.serialize(dashboard));
+      dashboards.set(etag, body);
+      return sendSerialized(reply, body);
     },
   );
 

@@ -11,7 +11,15 @@ export async function principalOf(
   user: { id: string; email: string; role: string },
   readOnly = false,
 ): Promise<Principal> {
-  const grants = await userRepository(db).grants(workspaceId, user.id);
+  return principalWith(user, await userRepository(db).grants(workspaceId, user.id), readOnly);
+}
+
+/** The principal of an account whose grants are already read. */
+export function principalWith(
+  user: { id: string; email: string; role: string },
+  grants: { unitIds: string[]; elements: string[]; indicators: string[]; actions: string[] },
+  readOnly = false,
+): Principal {
   return {
     kind: 'user',
     userId: user.id,

@@ -13,7 +13,8 @@ import { atomic } from '../common.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { principalOf } from './principal.ts';
+import { principalOf, principalWith } from './principal.ts';
+import { grantsOf } from '../../db/repositories/user.repository.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 /** At most this many failed logins per account (and per client address) in the window. */
@@ -135,11 +136,10 @@ export function sessionsService(deps: ServiceDeps) {
       if (idleEnd <= now.getTime()) return null;
       const { account_id: id, email, role } = session;
       if (id === null || email === null || role === null || session.disabled_at) return null;
-      const user = { id, email, role };
       if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
         await sessions.touchSession(idHash, now);
       }
-      return principalOf(deps.db, workspaceId, user);
+      return principalWith({ id, email, role }, grantsOf(session));
     },
 
     /** The principal of an API token (`Authorization: Bearer …`), or null. */
