@@ -30,7 +30,7 @@ export interface HttpOptions {
   rate: number;
 }
 
-function address(server: { address(): unknown }): string {
+export function address(server: { address(): unknown }): string {
   const a = server.address() as { port: number } | null;
   if (!a) throw new Error('server is not listening');
   return `http://127.0.0.1:${a.port}`;
@@ -54,7 +54,7 @@ type Services = Awaited<ReturnType<typeof strataFromDatabase>>['services'];
  * A signed-in reader for the requests: a strategy-office account with a session cookie (what
  * the web app sends). Falls back to anonymous (the public view) if accounts are unavailable.
  */
-async function signIn(
+export async function signIn(
   services: Services,
   slug: string,
 ): Promise<{ headers: Record<string, string>; who: string }> {

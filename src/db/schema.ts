@@ -368,6 +368,13 @@ export interface AuditEventTable {
   request_id: Generated<string>;
 }
 
+/** Which indicators' figures a data version changed (written by the data-version trigger). */
+export interface FigureChangeTable {
+  workspace_id: string;
+  version: number;
+  indicator_id: string;
+}
+
 export interface MigrationTable {
   name: string;
   applied_at: Created;
@@ -388,6 +395,7 @@ export interface DB {
   element_indicator: ElementIndicatorTable;
   target_point: TargetPointTable;
   measurement: MeasurementTable;
+  figure_change: FigureChangeTable;
   action: ActionTable;
   action_unit: ActionUnitTable;
   action_element: ActionElementTable;

@@ -3,7 +3,12 @@
  * use to shape their answers. Snapshots are cached per (workspace, day, data version), so an
  * unchanged dashboard is not recomputed and any write is seen at once.
  */
-import { createEvaluator, type EvalInput, type Evaluator } from '../domain/evaluate/index.ts';
+import {
+  affectedIndicators,
+  createEvaluator,
+  type EvalInput,
+  type Evaluator,
+} from '../domain/evaluate/index.ts';
 import { mustParsePeriod } from '../domain/period.ts';
 import type {
   ActionState,
@@ -34,6 +39,10 @@ export interface Snapshot {
   asOf: string;
   version: string;
   evaluator: Evaluator;
+  /** Built from every table, or refreshed from the previous snapshot (only figures changed). */
+  origin: 'built' | 'refreshed';
+  /** What the evaluator was built from (kept to refresh the figures of a few indicators). */
+  input: EvalInput;
   groupUnitId: string;
   units: UnitRowLite[];
   unitById: Map<string, UnitRowLite>;
@@ -69,12 +78,84 @@ function multiMap<T>(rows: readonly T[], key: (row: T) => string, value: (row: T
   return map;
 }
 
+type FigureMeta = Snapshot['figureMeta'];
+type FigureRow = Row<'currentFigures'>[number];
+
+const figureKey = (indicatorId: string, unitId: string, period: string) =>
+  `${indicatorId}|${unitId}|${period}`;
+
+/** The evaluator's figures and their provenance, from current-figure rows (withdrawn ones left out). */
+function figuresOf(rows: readonly FigureRow[], figureMeta: FigureMeta = new Map()) {
+  const evalFigures: EvalInput['figures'][number][] = [];
+  for (const f of rows) {
+    if (f.value === null) continue;
+    const meta = {
+      provenance: f.provenance as Provenance,
+      source: f.source,
+      validated: f.validated,
+    };
+    figureMeta.set(figureKey(f.indicator_id, f.unit_id, f.period), meta);
+    evalFigures.push({
+      indicatorId: f.indicator_id,
+      unitId: f.unit_id,
+      period: f.period,
+      value: f.value,
+      ...meta,
+    });
+  }
+  return { evalFigures, figureMeta };
+}
+
 const CACHE_SIZE = 16;
+/** A cached snapshot this many versions behind is rebuilt rather than refreshed. */
+const MAX_REFRESH_VERSIONS = 900;
 
 /** Creates the snapshot loader (with its small cache). */
 export function snapshotLoader(deps: ServiceDeps) {
   const repo = snapshotRepository(deps.db);
   const cache = new Map<string, Promise<Snapshot>>();
+  /** The newest built snapshot per workspace and day: the base of a refresh. */
+  const newest = new Map<string, Snapshot>();
+
+  /**
+   * `previous` brought to `version` when only figures of `indicatorIds` changed since: those
+   * indicators' current figures are read again, the rest is kept, and the evaluator takes over
+   * every result the change cannot alter.
+   */
+  async function refresh(
+    previous: Snapshot,
+    indicatorIds: readonly string[],
+    version: string,
+  ): Promise<Snapshot> {
+    const rows = await repo.currentFigures(previous.workspaceId, previous.asOf, indicatorIds);
+    const changed = new Set(indicatorIds);
+    const figureMeta = new Map(previous.figureMeta);
+    const kept = previous.input.figures.filter((f) => {
+      if (!changed.has(f.indicatorId)) return true;
+      figureMeta.delete(figureKey(f.indicatorId, f.unitId, f.period));
+      return false;
+    });
+    const fresh = figuresOf(rows, figureMeta).evalFigures;
+    for (const f of fresh) mustParsePeriod(f.period);
+    const input: EvalInput = { ...previous.input, figures: [...kept, ...fresh] };
+    const affected = affectedIndicators(input.indicators, changed);
+    const evaluator = createEvaluator(input, previous.evaluator.carry(affected));
+    return { ...previous, version, evaluator, origin: 'refreshed', input, figureMeta };
+  }
+
+  /** The snapshot at `version`: refreshed from the newest one when only figures changed. */
+  async function buildOrRefresh(workspaceId: string, asOf: string, version: string) {
+    const previous = newest.get(`${workspaceId}|${asOf}`);
+    const since = previous ? Number(previous.version) : NaN;
+    const until = Number(version);
+    if (previous && since < until && until - since <= MAX_REFRESH_VERSIONS) {
+      const changes = await repo.figureChanges(workspaceId, since, until);
+      if (changes.versions === until - since) {
+        return refresh(previous, changes.indicatorIds, version);
+      }
+    }
+    return build(workspaceId, asOf, version);
+  }
 
   async function build(workspaceId: string, asOf: string, version: string): Promise<Snapshot> {
     const [units, indicators, indicatorUnitRows, plans, elements, links, actions, actionUnitRows] =
@@ -120,27 +201,7 @@ export function snapshotLoader(deps: ServiceDeps) {
       list.push(link.facet_value_id);
       facetValues.set(link.owner_id, list);
     }
-    const figureMeta = new Map<
-      string,
-      { provenance: Provenance; source: string; validated: boolean }
-    >();
-    const evalFigures: EvalInput['figures'][number][] = [];
-    for (const f of figures) {
-      if (f.value === null) continue;
-      const meta = {
-        provenance: f.provenance as Provenance,
-        source: f.source,
-        validated: f.validated,
-      };
-      figureMeta.set(`${f.indicator_id}|${f.unit_id}|${f.period}`, meta);
-      evalFigures.push({
-        indicatorId: f.indicator_id,
-        unitId: f.unit_id,
-        period: f.period,
-        value: f.value,
-        ...meta,
-      });
-    }
+    const { evalFigures, figureMeta } = figuresOf(figures);
     const plansById = new Map(plans.map((p) => [p.id, p]));
     const input: EvalInput = {
       asOf,
@@ -216,6 +277,8 @@ export function snapshotLoader(deps: ServiceDeps) {
       asOf,
       version,
       evaluator: createEvaluator(input),
+      origin: 'built',
+      input,
       groupUnitId: group.id,
       units,
       unitById: new Map(units.map((u) => [u.id, u])),
@@ -254,7 +317,6 @@ export function snapshotLoader(deps: ServiceDeps) {
   }
 
   return {
-    /** The snapshot of a workspace at `asOf`, from the cache when nothing changed since. */
     /** The workspace's current data version (one primary-key read). */
     version: (workspaceId: string): Promise<string> => repo.dataVersion(workspaceId),
 
@@ -263,9 +325,24 @@ export function snapshotLoader(deps: ServiceDeps) {
       const key = `${workspaceId}|${asOf}|${version}`;
       let entry = cache.get(key);
       if (!entry) {
-        entry = build(workspaceId, asOf, version);
+        entry = buildOrRefresh(workspaceId, asOf, version);
         cache.set(key, entry);
-        entry.catch(() => cache.delete(key));
+        entry.then(
+          (snapshot) => {
+            const day = `${workspaceId}|${asOf}`;
+            const current = newest.get(day);
+            if (!current || Number(current.version) < Number(snapshot.version)) {
+              newest.delete(day);
+              newest.set(day, snapshot);
+              while (newest.size > CACHE_SIZE) {
+                const oldest = newest.keys().next().value;
+                if (oldest === undefined) break;
+                newest.delete(oldest);
+              }
+            }
+          },
+          () => cache.delete(key),
+        );
         while (cache.size > CACHE_SIZE) {
           const oldest = cache.keys().next().value;
           if (oldest === undefined) break;

@@ -231,6 +231,7 @@ describeEachEngine('audit trail', (engine) => {
     t = {
       app,
       strata,
+      database,
       close: async () => {
         await app.close();
         await strata.close();

@@ -103,6 +103,7 @@ describeEachEngine('HTTP hardening', (engine) => {
     t = {
       app,
       strata,
+      database,
       close: async () => {
         await app.close();
         await strata.close();

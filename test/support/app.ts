@@ -8,6 +8,7 @@ import { strataFromDatabase } from '../../src/services/runtime.ts';
 import type { App } from '../../src/http/types.ts';
 import type { TestEngine } from './engines.ts';
 import type { Role } from '../../src/domain/access.ts';
+import type { Database } from '../../src/db/connection.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const IMT_DIR = resolve(ROOT, 'data/imt-2023-2027');
@@ -16,6 +17,8 @@ export const WEB_DIR = resolve(ROOT, 'dist/web');
 export interface TestApp {
   app: App;
   strata: Awaited<ReturnType<typeof strataFromDatabase>>;
+  /** The database under the app (for tests that build a second service graph over it). */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function openTestApp(
   return {
     app,
     strata,
+    database,
     close: async () => {
       await app.close();
       await strata.close();

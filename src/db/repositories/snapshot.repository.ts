@@ -10,8 +10,8 @@ import { endOfDay } from './as-of.ts';
 /** Creates the snapshot repository. */
 export function snapshotRepository(db: Kysely<DB>) {
   return {
-    /** Current figures recorded up to the end of `asOf`. */
-    async currentFigures(workspaceId: string, asOf: string) {
+    /** Current figures recorded up to the end of `asOf` (of the given indicators only, if any). */
+    async currentFigures(workspaceId: string, asOf: string, indicatorIds?: readonly string[]) {
       const rows = await sql<{
         indicator_id: string;
         unit_id: string;
@@ -25,9 +25,24 @@ export function snapshotRepository(db: Kysely<DB>) {
           indicator_id, unit_id, period, value, provenance, source, validated
         FROM measurement
         WHERE workspace_id = ${workspaceId} AND recorded_at <= ${endOfDay(asOf)}::timestamptz
+          ${indicatorIds ? sql`AND indicator_id = ANY(${[...indicatorIds]}::uuid[])` : sql``}
         ORDER BY indicator_id, unit_id, period, recorded_at DESC, id DESC
       `.execute(db);
       return rows.rows;
+    },
+
+    /**
+     * The data versions after `since` up to `until` that changed figures (and nothing else),
+     * and the indicators whose figures they changed (the log keeps the last 1,000 versions).
+     */
+    async figureChanges(workspaceId: string, since: number, until: number) {
+      const { rows } = await sql<{ versions: number; indicator_ids: string[] | null }>`
+        SELECT count(DISTINCT version)::int AS versions,
+               array_agg(DISTINCT indicator_id::text) AS indicator_ids
+          FROM figure_change
+         WHERE workspace_id = ${workspaceId} AND version > ${since} AND version <= ${until}
+      `.execute(db);
+      return { versions: rows[0]?.versions ?? 0, indicatorIds: rows[0]?.indicator_ids ?? [] };
     },
 
     /** Current target points recorded up to the end of `asOf`. */

@@ -45,14 +45,24 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return map;
 }
 
-function memo<K, V>(compute: (key: K) => V): (key: K) => V {
-  const cache = new Map<K, V>();
-  return (key) => {
+function memo<K, V>(compute: (key: K) => V, seed: Iterable<[K, V]> = []) {
+  const cache = new Map<K, V>(seed);
+  const get = (key: K): V => {
     if (cache.has(key)) return cache.get(key) as V;
     const value = compute(key);
     cache.set(key, value);
     return value;
   };
+  return Object.assign(get, { entries: () => cache.entries() });
+}
+
+/**
+ * Indicator results computed by an evaluator, handed to the next one (`carry`): plain entries,
+ * so the new evaluator keeps no reference to the old one.
+ */
+export interface CarriedResults {
+  series: [string, GroupPoint[]][];
+  indicators: [string, IndicatorEvaluation][];
 }
 
 /** Builds the figure index: indicator → unit → period → figure. */
@@ -70,7 +80,7 @@ function indexFigures(figures: readonly EvalFigure[]): FigureIndex {
 }
 
 /** Creates the evaluator of one workspace snapshot. */
-export function createEvaluator(input: EvalInput) {
+export function createEvaluator(input: EvalInput, carried?: CarriedResults) {
   const { asOf, groupUnitId } = input;
   const index = indexFigures(input.figures);
   const indicators = new Map(input.indicators.map((i) => [i.id, i]));
@@ -99,8 +109,9 @@ export function createEvaluator(input: EvalInput) {
     return found;
   };
 
-  const series = memo((indicatorId: string): GroupPoint[] =>
-    groupSeries(indicator(indicatorId), groupUnitId, index),
+  const series = memo(
+    (indicatorId: string): GroupPoint[] => groupSeries(indicator(indicatorId), groupUnitId, index),
+    carried?.series,
   );
 
   const valuesIn = (indicatorId: string, context: EvalContext): PeriodValue[] => {
@@ -167,7 +178,7 @@ export function createEvaluator(input: EvalInput) {
           }
         : null;
     return { values, trajectory, status, forecast: projection };
-  });
+  }, carried?.indicators);
 
   /** Whether a unit takes part in an indicator: expected to report, or has figures or targets. */
   const concerns = (indicatorId: string, unitId: string): boolean =>
@@ -325,6 +336,16 @@ export function createEvaluator(input: EvalInput) {
     elementForFacet: evaluateFacet,
     /** Unit figures of an indicator, keyed by unit then period. */
     figures: (indicatorId: string) => index.get(indicatorId),
+    /**
+     * The indicator results computed so far, except those of `affected` indicators, for an
+     * evaluator of the same structure whose figures differ only for those indicators.
+     */
+    carry: (affected: ReadonlySet<string>): CarriedResults => ({
+      series: [...series.entries()].filter(([id]) => !affected.has(id)),
+      indicators: [...evaluateIndicator.entries()].filter(
+        ([key]) => !affected.has(key.slice(0, key.indexOf('|'))),
+      ),
+    }),
   };
 }
 

@@ -3,3 +3,4 @@ export * from './model.ts';
 export * from './group-series.ts';
 export * from './group-trajectory.ts';
 export * from './evaluator.ts';
+export * from './carry.ts';
