@@ -90,7 +90,7 @@ export function indicatorCard(
   } else if (latest) {
     origin = 'reported';
     provenance =
-      snapshot.figureMeta.get(`${indicatorId}|${context}|${latest.period}`)?.provenance ?? null;
+      snapshot.evaluator.figures(indicatorId)?.get(context)?.get(latest.period)?.provenance ?? null;
   }
   const target = evaluation.forecast
     ? { period: evaluation.forecast.targetPeriod, value: evaluation.forecast.targetValue }

@@ -64,7 +64,6 @@ export interface Snapshot {
   facetValues: Map<string, string[]>;
   facets: Row<'facets'>;
   targets: TargetRowLite[];
-  figureMeta: Map<string, { provenance: Provenance; source: string; validated: boolean }>;
 }
 
 function multiMap<T>(rows: readonly T[], key: (row: T) => string, value: (row: T) => string) {
@@ -78,32 +77,24 @@ function multiMap<T>(rows: readonly T[], key: (row: T) => string, value: (row: T
   return map;
 }
 
-type FigureMeta = Snapshot['figureMeta'];
 type FigureRow = Row<'currentFigures'>[number];
 
-const figureKey = (indicatorId: string, unitId: string, period: string) =>
-  `${indicatorId}|${unitId}|${period}`;
-
-/** The evaluator's figures and their provenance, from current-figure rows (withdrawn ones left out). */
-function figuresOf(rows: readonly FigureRow[], figureMeta: FigureMeta = new Map()) {
-  const evalFigures: EvalInput['figures'][number][] = [];
+/** The evaluator's figures from current-figure rows (withdrawn ones, value null, left out). */
+function figuresOf(rows: readonly FigureRow[]): EvalInput['figures'] {
+  const figures: EvalInput['figures'][number][] = [];
   for (const f of rows) {
     if (f.value === null) continue;
-    const meta = {
-      provenance: f.provenance as Provenance,
-      source: f.source,
-      validated: f.validated,
-    };
-    figureMeta.set(figureKey(f.indicator_id, f.unit_id, f.period), meta);
-    evalFigures.push({
+    figures.push({
       indicatorId: f.indicator_id,
       unitId: f.unit_id,
       period: f.period,
       value: f.value,
-      ...meta,
+      provenance: f.provenance as Provenance,
+      source: f.source,
+      validated: f.validated,
     });
   }
-  return { evalFigures, figureMeta };
+  return figures;
 }
 
 const CACHE_SIZE = 16;
@@ -129,18 +120,13 @@ export function snapshotLoader(deps: ServiceDeps) {
   ): Promise<Snapshot> {
     const rows = await repo.currentFigures(previous.workspaceId, previous.asOf, indicatorIds);
     const changed = new Set(indicatorIds);
-    const figureMeta = new Map(previous.figureMeta);
-    const kept = previous.input.figures.filter((f) => {
-      if (!changed.has(f.indicatorId)) return true;
-      figureMeta.delete(figureKey(f.indicatorId, f.unitId, f.period));
-      return false;
-    });
-    const fresh = figuresOf(rows, figureMeta).evalFigures;
+    const kept = previous.input.figures.filter((f) => !changed.has(f.indicatorId));
+    const fresh = figuresOf(rows);
     for (const f of fresh) mustParsePeriod(f.period);
     const input: EvalInput = { ...previous.input, figures: [...kept, ...fresh] };
     const affected = affectedIndicators(input.indicators, changed);
-    const evaluator = createEvaluator(input, previous.evaluator.carry(affected));
-    return { ...previous, version, evaluator, origin: 'refreshed', input, figureMeta };
+    const evaluator = createEvaluator(input, previous.evaluator.carry(affected, changed));
+    return { ...previous, version, evaluator, origin: 'refreshed', input };
   }
 
   /** The snapshot at `version`: refreshed from the newest one when only figures changed. */
@@ -201,7 +187,7 @@ export function snapshotLoader(deps: ServiceDeps) {
       list.push(link.facet_value_id);
       facetValues.set(link.owner_id, list);
     }
-    const { evalFigures, figureMeta } = figuresOf(figures);
+    const evalFigures = figuresOf(figures);
     const plansById = new Map(plans.map((p) => [p.id, p]));
     const input: EvalInput = {
       asOf,
@@ -312,7 +298,6 @@ export function snapshotLoader(deps: ServiceDeps) {
       facetValues,
       facets,
       targets,
-      figureMeta,
     };
   }
 

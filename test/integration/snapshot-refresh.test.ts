@@ -29,7 +29,11 @@ function evaluation(snapshot: Snapshot) {
       units: snapshot.units.map((u) => ev.indicator(i.id, u.id)),
     })),
     elements: snapshot.elements.map((e) => ev.element(e.id)),
-    figureMeta: [...snapshot.figureMeta.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    figures: snapshot.indicators.map((i) =>
+      [...(ev.figures(i.id)?.entries() ?? [])]
+        .map(([unit, periods]) => [unit, [...periods.values()]] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
   };
 }
 

@@ -63,6 +63,8 @@ function memo<K, V>(compute: (key: K) => V, seed: Iterable<[K, V]> = []) {
 export interface CarriedResults {
   series: [string, GroupPoint[]][];
   indicators: [string, IndicatorEvaluation][];
+  /** The indexed figures of indicators whose figures did not change. */
+  figures: [string, ReadonlyMap<string, ReadonlyMap<string, EvalFigure>>][];
 }
 
 /** Builds the figure index: indicator → unit → period → figure. */
@@ -79,10 +81,22 @@ function indexFigures(figures: readonly EvalFigure[]): FigureIndex {
   return index;
 }
 
+/** The figure index from carried indexes, adding the figures of the other indicators. */
+function indexCarried(
+  figures: readonly EvalFigure[],
+  carried: CarriedResults['figures'],
+): FigureIndex {
+  const kept = new Set(carried.map(([id]) => id));
+  const fresh = indexFigures(figures.filter((f) => !kept.has(f.indicatorId)));
+  return new Map([...carried, ...fresh]);
+}
+
 /** Creates the evaluator of one workspace snapshot. */
 export function createEvaluator(input: EvalInput, carried?: CarriedResults) {
   const { asOf, groupUnitId } = input;
-  const index = indexFigures(input.figures);
+  const index = carried
+    ? indexCarried(input.figures, carried.figures)
+    : indexFigures(input.figures);
   const indicators = new Map(input.indicators.map((i) => [i.id, i]));
   const plans = new Map(input.plans.map((p) => [p.id, p]));
   const elements = new Map(input.elements.map((e) => [e.id, e]));
@@ -337,14 +351,17 @@ export function createEvaluator(input: EvalInput, carried?: CarriedResults) {
     /** Unit figures of an indicator, keyed by unit then period. */
     figures: (indicatorId: string) => index.get(indicatorId),
     /**
-     * The indicator results computed so far, except those of `affected` indicators, for an
-     * evaluator of the same structure whose figures differ only for those indicators.
+     * What an evaluator of the same structure may take over when only the figures of `changed`
+     * indicators differ: the results computed so far except those of `affected` indicators (the
+     * changed ones and those reading them, see affectedIndicators), and the indexed figures of
+     * every indicator but the changed ones. The indexes are shared, never modified.
      */
-    carry: (affected: ReadonlySet<string>): CarriedResults => ({
+    carry: (affected: ReadonlySet<string>, changed: ReadonlySet<string>): CarriedResults => ({
       series: [...series.entries()].filter(([id]) => !affected.has(id)),
       indicators: [...evaluateIndicator.entries()].filter(
         ([key]) => !affected.has(key.slice(0, key.indexOf('|'))),
       ),
+      figures: [...index.entries()].filter(([id]) => !changed.has(id)),
     }),
   };
 }

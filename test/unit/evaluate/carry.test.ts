@@ -75,7 +75,7 @@ describe('an evaluator built on carried results', () => {
     const old = answers(before);
     const after = inputWith(900);
     const affected = affectedIndicators(after.indicators, new Set(['ABROAD']));
-    const carried = createEvaluator(after, before.carry(affected));
+    const carried = createEvaluator(after, before.carry(affected, new Set(['ABROAD'])));
     const fresh = createEvaluator(after);
     expect(answers(carried)).toEqual(answers(fresh));
     // The change reached the ratio: the carried evaluator did not keep the old rate.
@@ -87,7 +87,7 @@ describe('an evaluator built on carried results', () => {
     const before = createEvaluator(inputWith(300));
     answers(before);
     const after = inputWith(900);
-    const wrong = createEvaluator(after, before.carry(new Set(['ABROAD'])));
+    const wrong = createEvaluator(after, before.carry(new Set(['ABROAD']), new Set(['ABROAD'])));
     expect(answers(wrong)).not.toEqual(answers(createEvaluator(after)));
   });
 
@@ -95,8 +95,9 @@ describe('an evaluator built on carried results', () => {
     const before = createEvaluator(inputWith(300));
     before.indicator('ALONE');
     before.indicator('ABROAD', X);
-    const carried = before.carry(new Set(['ABROAD']));
+    const carried = before.carry(new Set(['ABROAD', 'INTL']), new Set(['ABROAD']));
     expect(carried.indicators.map(([key]) => key)).toEqual(['ALONE|group']);
     expect(carried.series.map(([id]) => id)).toEqual(['ALONE']);
+    expect(carried.figures.map(([id]) => id).sort()).toEqual(['ALONE', 'SHARE', 'STUDENTS']);
   });
 });
