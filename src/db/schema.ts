@@ -368,11 +368,12 @@ export interface AuditEventTable {
   request_id: Generated<string>;
 }
 
-/** Which indicators' figures a data version changed (written by the data-version trigger). */
-export interface FigureChangeTable {
+/** What a data version changed: an indicator's figures or an action (data-version trigger). */
+export interface DataChangeTable {
   workspace_id: string;
   version: number;
-  indicator_id: string;
+  kind: 'figure' | 'action';
+  subject_id: string;
 }
 
 export interface MigrationTable {
@@ -395,7 +396,7 @@ export interface DB {
   element_indicator: ElementIndicatorTable;
   target_point: TargetPointTable;
   measurement: MeasurementTable;
-  figure_change: FigureChangeTable;
+  data_change: DataChangeTable;
   action: ActionTable;
   action_unit: ActionUnitTable;
   action_element: ActionElementTable;

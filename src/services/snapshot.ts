@@ -97,6 +97,25 @@ function figuresOf(rows: readonly FigureRow[]): EvalInput['figures'] {
   return figures;
 }
 
+/** The evaluator's actions from action rows and their links. */
+function evalActions(
+  rows: readonly ActionRowLite[],
+  links: Pick<Snapshot, 'actionUnits' | 'actionElements' | 'facetValues'>,
+): EvalInput['actions'] {
+  return rows.map((a) => ({
+    id: a.id,
+    state: a.state as ActionState,
+    progress: a.progress,
+    startDate: a.start_date,
+    dueDate: a.due_date,
+    weight: a.weight,
+    leadUnitId: a.lead_unit_id,
+    unitIds: links.actionUnits.get(a.id) ?? [],
+    elementIds: links.actionElements.get(a.id) ?? [],
+    facetValueIds: links.facetValues.get(a.id) ?? [],
+  }));
+}
+
 const CACHE_SIZE = 16;
 /** A cached snapshot this many versions behind is rebuilt rather than refreshed. */
 const MAX_REFRESH_VERSIONS = 900;
@@ -109,36 +128,55 @@ export function snapshotLoader(deps: ServiceDeps) {
   const newest = new Map<string, Snapshot>();
 
   /**
-   * `previous` brought to `version` when only figures of `indicatorIds` changed since: those
-   * indicators' current figures are read again, the rest is kept, and the evaluator takes over
-   * every result the change cannot alter.
+   * `previous` brought to `version` when only figures of `indicatorIds` and (if `actions`)
+   * action rows changed since: those are read again, the rest is kept, and the evaluator takes
+   * over every indicator result the change cannot alter.
    */
   async function refresh(
     previous: Snapshot,
-    indicatorIds: readonly string[],
+    changes: { indicatorIds: readonly string[]; actions: boolean },
     version: string,
   ): Promise<Snapshot> {
-    const rows = await repo.currentFigures(previous.workspaceId, previous.asOf, indicatorIds);
-    const changed = new Set(indicatorIds);
-    const kept = previous.input.figures.filter((f) => !changed.has(f.indicatorId));
+    const { workspaceId, asOf } = previous;
+    const [rows, actionRows] = await Promise.all([
+      changes.indicatorIds.length > 0
+        ? repo.currentFigures(workspaceId, asOf, changes.indicatorIds)
+        : Promise.resolve([]),
+      changes.actions ? repo.actions(workspaceId) : Promise.resolve(null),
+    ]);
+    const changed = new Set(changes.indicatorIds);
     const fresh = figuresOf(rows);
     for (const f of fresh) mustParsePeriod(f.period);
-    const input: EvalInput = { ...previous.input, figures: [...kept, ...fresh] };
+    const actions = actionRows ?? previous.actions;
+    const input: EvalInput = {
+      ...previous.input,
+      figures:
+        changed.size > 0
+          ? [...previous.input.figures.filter((f) => !changed.has(f.indicatorId)), ...fresh]
+          : previous.input.figures,
+      actions: actionRows ? evalActions(actionRows, previous) : previous.input.actions,
+    };
     const affected = affectedIndicators(input.indicators, changed);
     const evaluator = createEvaluator(input, previous.evaluator.carry(affected, changed));
-    return { ...previous, version, evaluator, origin: 'refreshed', input };
+    return {
+      ...previous,
+      version,
+      evaluator,
+      origin: 'refreshed',
+      input,
+      actions,
+      actionById: actionRows ? new Map(actions.map((a) => [a.id, a])) : previous.actionById,
+    };
   }
 
-  /** The snapshot at `version`: refreshed from the newest one when only figures changed. */
+  /** The snapshot at `version`: refreshed from the newest one when only figures or actions changed. */
   async function buildOrRefresh(workspaceId: string, asOf: string, version: string) {
     const previous = newest.get(`${workspaceId}|${asOf}`);
     const since = previous ? Number(previous.version) : NaN;
     const until = Number(version);
     if (previous && since < until && until - since <= MAX_REFRESH_VERSIONS) {
-      const changes = await repo.figureChanges(workspaceId, since, until);
-      if (changes.versions === until - since) {
-        return refresh(previous, changes.indicatorIds, version);
-      }
+      const changes = await repo.dataChanges(workspaceId, since, until);
+      if (changes.versions === until - since) return refresh(previous, changes, version);
     }
     return build(workspaceId, asOf, version);
   }
@@ -239,18 +277,7 @@ export function snapshotLoader(deps: ServiceDeps) {
         indicatorId: l.indicator_id,
         weight: l.weight,
       })),
-      actions: actions.map((a) => ({
-        id: a.id,
-        state: a.state as ActionState,
-        progress: a.progress,
-        startDate: a.start_date,
-        dueDate: a.due_date,
-        weight: a.weight,
-        leadUnitId: a.lead_unit_id,
-        unitIds: actionUnits.get(a.id) ?? [],
-        elementIds: actionElements.get(a.id) ?? [],
-        facetValueIds: facetValues.get(a.id) ?? [],
-      })),
+      actions: evalActions(actions, { actionUnits, actionElements, facetValues }),
       alignments: alignmentRows.map((a) => ({
         elementId: a.element_id,
         targetElementId: a.target_element_id,

@@ -29,6 +29,8 @@ function evaluation(snapshot: Snapshot) {
       units: snapshot.units.map((u) => ev.indicator(i.id, u.id)),
     })),
     elements: snapshot.elements.map((e) => ev.element(e.id)),
+    actions: snapshot.actions.map((a) => ({ row: a, status: ev.action(a.id) })),
+    actionById: [...snapshot.actionById.keys()].sort(),
     figures: snapshot.indicators.map((i) =>
       [...(ev.figures(i.id)?.entries() ?? [])]
         .map(([unit, periods]) => [unit, [...periods.values()]] as const)
@@ -117,7 +119,29 @@ describeEachEngine('snapshot refresh after a figure', (engine) => {
     expect(evaluation(refreshed)).toEqual(evaluation(await fresh()));
   });
 
-  it('rebuilds when something else than figures changed', async () => {
+  it('refreshes the actions after an action update, as a full build would read them', async () => {
+    const loader = snapshotLoader({ db: t.database.db, now: clock });
+    const before = await loader.load(workspaceId, AS_OF);
+    evaluation(before);
+    const action = before.actions[0];
+    if (!action) throw new Error('no action');
+    const url = `/api/v1/actions/${action.id}`;
+    const detail = await t.app.inject({ method: 'GET', url, headers: { cookie: office } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: office, 'if-match': detail.json<{ etag: string }>().etag },
+      payload: { progress: action.progress === 100 ? 5 : 100, state: 'in_progress' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    await record('STUDENTS', 'IMT-ALES', '2026', 2600);
+    const after = await loader.load(workspaceId, AS_OF);
+    expect(after.origin).toBe('refreshed');
+    expect(after.actionById.get(action.id)?.progress).not.toBe(action.progress);
+    expect(evaluation(after)).toEqual(evaluation(await fresh()));
+  });
+
+  it('rebuilds when something else than figures and actions changed', async () => {
     const loader = snapshotLoader({ db: t.database.db, now: clock });
     await loader.load(workspaceId, AS_OF);
     const services = createServices({ db: t.database.db, now: clock });

@@ -32,17 +32,28 @@ export function snapshotRepository(db: Kysely<DB>) {
     },
 
     /**
-     * The data versions after `since` up to `until` that changed figures (and nothing else),
-     * and the indicators whose figures they changed (the log keeps the last 1,000 versions).
+     * What the data versions after `since` up to `until` changed, when logged: how many of
+     * them are accounted for (figures or actions; the log keeps the last 1,000 versions), the
+     * indicators whose figures changed and whether any action did.
      */
-    async figureChanges(workspaceId: string, since: number, until: number) {
-      const { rows } = await sql<{ versions: number; indicator_ids: string[] | null }>`
+    async dataChanges(workspaceId: string, since: number, until: number) {
+      const { rows } = await sql<{
+        versions: number;
+        indicator_ids: string[] | null;
+        actions: boolean | null;
+      }>`
         SELECT count(DISTINCT version)::int AS versions,
-               array_agg(DISTINCT indicator_id::text) AS indicator_ids
-          FROM figure_change
+               array_agg(DISTINCT subject_id::text) FILTER (WHERE kind = 'figure') AS indicator_ids,
+               bool_or(kind = 'action') AS actions
+          FROM data_change
          WHERE workspace_id = ${workspaceId} AND version > ${since} AND version <= ${until}
       `.execute(db);
-      return { versions: rows[0]?.versions ?? 0, indicatorIds: rows[0]?.indicator_ids ?? [] };
+      const row = rows[0];
+      return {
+        versions: row?.versions ?? 0,
+        indicatorIds: row?.indicator_ids ?? [],
+        actions: row?.actions ?? false,
+      };
     },
 
     /** Current target points recorded up to the end of `asOf`. */

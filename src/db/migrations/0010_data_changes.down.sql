@@ -1,4 +1,4 @@
--- Reverts 0010_figure_changes: the data-version trigger function of 0003, without the log.
+-- Reverts 0010_data_changes: the data-version trigger function of 0003, without the log.
 CREATE OR REPLACE FUNCTION strata_bump_data_version() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
@@ -8,4 +8,4 @@ BEGIN
   RETURN NULL;
 END
 $$;
-DROP TABLE IF EXISTS figure_change;
+DROP TABLE IF EXISTS data_change;
