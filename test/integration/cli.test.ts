@@ -6,30 +6,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { IMT_DIR, ROOT } from '../support/app.ts';
+import { environment, freePort, waitForHealth } from '../support/processes.ts';
 
 const BIN = resolve(ROOT, 'bin/strata.mjs');
 const MIGRATIONS_DIR = resolve(ROOT, 'src/db/migrations');
 /** Any single command; PGlite starts in 1–3 s, an IMT import takes about 5 s. */
 const SPAWN_TIMEOUT_MS = 45_000;
-
-/** Variables the tests set themselves: never inherited from the shell that runs them. */
-const OWN_VARIABLES = [
-  'PORT',
-  'HOST',
-  'DATABASE_URL',
-  'STRATA_DATA_DIR',
-  'STRATA_DB_POOL',
-  'STRATA_SEED',
-  'STRATA_WORKSPACE',
-  'STRATA_WEB_DIR',
-  'LOG_LEVEL',
-];
 
 const children = new Set<ChildProcess>();
 const tempDirs: string[] = [];
@@ -45,11 +32,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'strata-cli-'));
   tempDirs.push(dir);
   return dir;
-}
-
-function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.includes(name));
-  return { ...Object.fromEntries(inherited), ...extra };
 }
 
 /** Starts `strata …args`; the child is killed in afterAll if a test leaves it running. */
@@ -94,37 +76,6 @@ function run(
       resolvePromise({ code, stdout, stderr });
     });
   });
-}
-
-/** A TCP port free at the time of asking. */
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolvePromise(port);
-      });
-    });
-  });
-}
-
-/** Polls `url` until it answers 200 with JSON, or fails after `timeoutMs`. */
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serve exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return (await response.json()) as unknown;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 /** Resolves with the exit code once `child` has ended. */

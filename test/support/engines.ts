@@ -152,6 +152,18 @@ async function openPostgresTestDatabase(): Promise<Database> {
   };
 }
 
+/**
+ * A fresh, migrated PostgreSQL database for child processes (e.g. two `strata serve` on one
+ * database): its URL, and `drop` to remove it. Throws when PostgreSQL is unavailable.
+ */
+export async function postgresTestDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (postgresSkipReason !== null) throw new Error(`PostgreSQL unavailable: ${postgresSkipReason}`);
+  const adminUrl = withLibpqDefaults(rawPostgresUrl);
+  const name = `strata_test_${randomBytes(8).toString('hex')}`;
+  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  return { url: urlForDatabase(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
+}
+
 async function openPgliteTestDatabase(): Promise<Database> {
   const database = await openDatabase({ dataDir: 'memory://' });
   try {
