@@ -69,6 +69,7 @@ export const enRisks: RiskMessages = {
       other: 'Other',
     },
     attentionKind: 'Risk',
+    legend: 'Levels and scores (likelihood × impact)',
     otherUnit: 'This risk belongs to another unit: your account may not review it.',
   },
 };

@@ -72,6 +72,7 @@ export const frRisks = {
       other: 'Autre',
     },
     attentionKind: 'Risque',
+    legend: 'Niveaux et scores (probabilité × impact)',
     otherUnit: 'Ce risque relève d’une autre unité : votre compte ne peut pas le revoir.',
   },
 };

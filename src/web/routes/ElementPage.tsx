@@ -22,6 +22,7 @@ import { formatRatio } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
 import { levelName, unitsById } from '../lib/plan.ts';
 import { ElementLinks } from './element/ElementLinks.tsx';
+import { RelatedRisks } from './risk/RelatedRisks.tsx';
 
 /** The element page. */
 export function ElementPage() {
@@ -129,6 +130,8 @@ function ElementView({
           <ActionTable actions={data.actions} caption={`${t.element.actions} — ${title}`} />
         )}
       </Section>
+
+      <RelatedRisks elementId={element.id} label={title} />
 
       <Section title={t.element.byUnit}>
         {data.byUnit.length === 0 ? (
