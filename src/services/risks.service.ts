@@ -88,7 +88,7 @@ function reviewDto(row: ReviewRow): RiskReview {
 }
 
 /** Whether a principal sees a risk: as for actions, through the risk's unit; never the public. */
-function riskVisible(vis: Visibility, principalIsPublic: boolean, risk: RiskRow): boolean {
+export function riskVisible(vis: Visibility, principalIsPublic: boolean, risk: RiskRow): boolean {
   return vis.all || (!principalIsPublic && vis.unit(risk.unit_id));
 }
 

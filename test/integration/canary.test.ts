@@ -294,9 +294,12 @@ describeEachEngine('canaries and id guessing', (engine) => {
           const kind = b.includes('/audit/') ? b.split('/').at(-2) : undefined;
           const pool =
             kind !== undefined
-              ? { element: pools.elements, indicator: pools.indicators, action: pools.actions }[
-                  kind
-                ]
+              ? {
+                  element: pools.elements,
+                  indicator: pools.indicators,
+                  action: pools.actions,
+                  risk: pools.risks,
+                }[kind]
               : pathPool(path, p.name);
           if (!pool) {
             missing.push(`${path} {${p.name}}`);

@@ -181,6 +181,7 @@ describe(`schema-driven fuzzing [pglite] (seed ${String(SEED)})`, () => {
       'path:users': targets,
       'path:tokens': tokens,
       'path:risks': risks,
+      'path:risk': risks,
       actionId: actions,
     });
   });

@@ -337,6 +337,15 @@ describeEachEngine('risk register', (engine) => {
       }
     });
 
+    it("shows a risk's history to its readers only", async () => {
+      const url = `/api/v1/audit/risk/${riskA.risk.id}`;
+      const history = await get<{ items: AuditEvent[] }>('schoolA', url);
+      expect(history.status).toBe(200);
+      expect(history.body.items.map((e) => e.action)).toEqual(['review', 'update', 'create']);
+      expect((await get('schoolB', url)).status).toBe(404);
+      expect((await get('anonymous', url)).status).toBe(401);
+    });
+
     it('undoes the write when its audit record cannot be written', async () => {
       await sql
         .raw(

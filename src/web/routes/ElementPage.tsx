@@ -9,6 +9,7 @@ import { useElement, useWorkspace } from '../api/queries.ts';
 import type { ElementDetail, WorkspaceOverview } from '../api/types.ts';
 import { ActionTable } from '../components/ActionTable.tsx';
 import { AppLink } from '../components/AppLink.tsx';
+import { AsOfPicker } from '../components/AsOfPicker.tsx';
 import { Breadcrumb } from '../components/Breadcrumb.tsx';
 import { IndicatorCardView } from '../components/IndicatorCardView.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -72,6 +73,7 @@ function ElementView({
       <PageTitle title={title}>
         <span className="st-code">{element.code}</span> {tx(element.title)}
       </PageTitle>
+      <AsOfPicker />
 
       <dl className="st-dl">
         <dt>{t.element.statusHeading}</dt>

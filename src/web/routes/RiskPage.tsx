@@ -9,6 +9,7 @@ import { useParams } from 'wouter';
 import { useRisk, type RiskDetail } from '../api/risks.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { AsOfPicker } from '../components/AsOfPicker.tsx';
+import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { ClockIcon } from '../components/Icons.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryView } from '../components/QueryState.tsx';
@@ -177,6 +178,8 @@ function RiskView({ data, asOf }: { data: RiskDetail; asOf: string | null }) {
           </WriteGate>
         </Section>
       )}
+
+      <HistoryPanel entityType="risk" id={risk.id} />
     </>
   );
 }
