@@ -5,7 +5,12 @@ import { IndicatorCard } from './indicators.ts';
 import { ActionCard } from './actions.ts';
 
 export const AttentionItem = Type.Object({
-  kind: Type.Union([Type.Literal('indicator'), Type.Literal('action'), Type.Literal('element')]),
+  kind: Type.Union([
+    Type.Literal('indicator'),
+    Type.Literal('action'),
+    Type.Literal('element'),
+    Type.Literal('risk'),
+  ]),
   id: Id,
   code: Type.String(),
   title: Bilingual,
@@ -16,7 +21,7 @@ export const AttentionItem = Type.Object({
     Type.Literal('overdue'),
   ]),
   unit: Type.Union([UnitRef, Type.Null()]),
-  /** e.g. the stale figure's period, or the overdue action's due date. */
+  /** e.g. the stale figure's period, the overdue action's due date or risk's review date. */
   detail: Type.String(),
 });
 export type AttentionItem = Static<typeof AttentionItem>;

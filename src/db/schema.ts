@@ -381,6 +381,52 @@ export interface MigrationTable {
   applied_at: Created;
 }
 
+export interface RiskTable {
+  workspace_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  code: string;
+  title_fr: string;
+  title_en: string;
+  description_fr: Generated<string>;
+  description_en: Generated<string>;
+  category: Generated<string>;
+  owner: Generated<string>;
+  mitigation_fr: Generated<string>;
+  mitigation_en: Generated<string>;
+  review_on: string | null;
+  status: Generated<string>;
+  version: Version;
+  created_at: Created;
+  updated_at: Updated;
+}
+
+export interface RiskElementTable {
+  workspace_id: string;
+  risk_id: string;
+  element_id: string;
+}
+
+export interface RiskActionTable {
+  workspace_id: string;
+  risk_id: string;
+  action_id: string;
+}
+
+export interface RiskReviewTable {
+  workspace_id: string;
+  id: Generated<string>;
+  risk_id: string;
+  reviewed_on: string;
+  likelihood: number;
+  impact: number;
+  note: Generated<string>;
+  reviewer: Generated<string>;
+  /** The check-in the review was made in (no foreign key until the check-in table exists). */
+  check_in_id: string | null;
+  recorded_at: Created;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface DB {
   workspace: WorkspaceTable;
@@ -415,6 +461,11 @@ export interface DB {
   login_failure: LoginFailureTable;
   audit_event: AuditEventTable;
   strata_migration: MigrationTable;
+  // Risk register (migration 0005).
+  risk: RiskTable;
+  risk_element: RiskElementTable;
+  risk_action: RiskActionTable;
+  risk_review: RiskReviewTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -144,3 +144,25 @@ export function canWriteAction(p: Principal, leadUnitId: string, actionId: strin
   if (p.role === 'contributor') return actionId !== null && p.assigned.actions.includes(actionId);
   return false;
 }
+
+/**
+ * Creating or changing a risk of `unitId`, as for actions: the strategy office, an editor of the
+ * unit, or a contributor for a risk linked (`links`; null when creating) to an element or an
+ * action assigned to it.
+ */
+export function canWriteRisk(
+  p: Principal,
+  unitId: string,
+  links: { elementIds: readonly string[]; actionIds: readonly string[] } | null,
+): boolean {
+  if (isStrategyOffice(p)) return true;
+  if (!canWriteAnything(p)) return false;
+  if (p.role === 'unit_editor') return p.unitIds.includes(unitId);
+  if (p.role === 'contributor' && links !== null) {
+    return (
+      links.actionIds.some((id) => p.assigned.actions.includes(id)) ||
+      links.elementIds.some((id) => p.assigned.elements.includes(id))
+    );
+  }
+  return false;
+}

@@ -8,3 +8,4 @@ export * from './aggregate.ts';
 export * from './rollup.ts';
 export * from './forecast.ts';
 export * from './action-status.ts';
+export * from './risk.ts';

@@ -4,9 +4,11 @@
  */
 import { canExportAudit } from '../domain/access.ts';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
+import { riskRepository } from '../db/repositories/risk.repository.ts';
 import { today, type ServiceDeps, type WorkspaceScope } from './context.ts';
 import { invalid, notFound } from './errors.ts';
 import { allow } from './guard.ts';
+import { riskVisible } from './risks.service.ts';
 import type { SnapshotLoader } from './snapshot.ts';
 import { visibility } from './visibility.ts';
 
@@ -14,6 +16,7 @@ export const AUDITED_ENTITIES = [
   'element',
   'indicator',
   'action',
+  'risk',
   'measurement',
   'user',
   'workspace',
@@ -42,19 +45,24 @@ export function auditDto(row: Row) {
 /** Creates the audit service. */
 export function auditService(deps: ServiceDeps, snapshots: SnapshotLoader) {
   const repo = auditRepository(deps.db);
+  const risks = riskRepository(deps.db);
   return {
     /** The history of one element, indicator or action, newest first. */
     async history(
       scope: WorkspaceScope,
-      entityType: 'element' | 'indicator' | 'action',
+      entityType: 'element' | 'indicator' | 'action' | 'risk',
       entityId: string,
       limit = 50,
     ) {
       if (scope.principal.role === 'public') allow(scope, false, 'read the history');
       const vis = visibility(await snapshots.load(scope.id, today(deps)), scope.principal);
-      const visible = { element: vis.element, indicator: vis.indicator, action: vis.action }[
-        entityType
-      ];
+      const risk = entityType === 'risk' ? await risks.findById(scope.id, entityId) : undefined;
+      const visible = {
+        element: vis.element,
+        indicator: vis.indicator,
+        action: vis.action,
+        risk: () => risk !== undefined && riskVisible(vis, false, risk),
+      }[entityType];
       if (!visible(entityId)) throw notFound('Entity');
       const rows = await repo.history(scope.id, entityType, entityId, limit);
       if (entityType !== 'indicator') return rows.map(auditDto);

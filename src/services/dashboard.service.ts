@@ -48,10 +48,20 @@ export function reportingUnits(snapshot: Snapshot) {
     : snapshot.units.filter((u) => u.id !== snapshot.groupUnitId && u.kind !== 'partner_school');
 }
 
+/** A risk whose review is overdue, as the attention list needs it. */
+export interface OverdueRisk {
+  id: string;
+  code: string;
+  title: { fr: string; en: string };
+  unit: AttentionItem['unit'];
+  reviewOn: string | null;
+}
+
 function attentionList(
   snapshot: Snapshot,
   planElementIds: Set<string>,
   vis: Visibility,
+  risks: readonly OverdueRisk[] = [],
 ): AttentionItem[] {
   const items: AttentionItem[] = [];
   const ev = snapshot.evaluator;
@@ -76,10 +86,12 @@ function attentionList(
         detail: group.latest ? group.latest.period : '',
       });
     }
+    let staleUnits = 0;
     for (const unit of members) {
       if (!ev.concerns(id, unit.id) || !vis.figuresOf(unit.id)) continue;
       const s = ev.indicator(id, unit.id).status;
       if (s.stale && s.latest) {
+        staleUnits += 1;
         items.push({
           kind: 'indicator',
           id,
@@ -101,6 +113,30 @@ function attentionList(
         });
       }
     }
+    // The group's own figure is stale (whatever its status, "on track" included) and no
+    // school's stale figure already says so.
+    if (group.stale && group.latest && staleUnits === 0) {
+      items.push({
+        kind: 'indicator',
+        id,
+        code: ind.code,
+        title,
+        reason: 'stale',
+        unit: null,
+        detail: group.latest.period,
+      });
+    }
+  }
+  for (const risk of risks) {
+    items.push({
+      kind: 'risk',
+      id: risk.id,
+      code: risk.code,
+      title: risk.title,
+      reason: 'overdue',
+      unit: risk.unit,
+      detail: risk.reviewOn ?? '',
+    });
   }
   for (const action of snapshot.actions) {
     const linked = (snapshot.actionElements.get(action.id) ?? []).some((e) =>
@@ -132,7 +168,12 @@ function countBy(statuses: Status[]): Record<string, number> {
 }
 
 /** Creates the dashboard service. */
-export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
+export function dashboardService(
+  deps: ServiceDeps,
+  snapshots: SnapshotLoader,
+  overdueRisks: (scope: WorkspaceScope, asOf: string) => Promise<OverdueRisk[]> = () =>
+    Promise.resolve([]),
+) {
   const built = new Map<string, Dashboard>();
   return {
     /**
@@ -156,7 +197,8 @@ export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       const etag = etagOf(scope, snapshot.version, asOf, options.planId);
       const cached = built.get(etag);
       if (cached) return cached;
-      const dashboard = build(scope, snapshot, asOf, options.planId, etag);
+      const risks = await overdueRisks(scope, asOf);
+      const dashboard = build(scope, snapshot, asOf, options.planId, etag, risks);
       built.set(etag, dashboard);
       while (built.size > BUILT_CACHE_SIZE) {
         const oldest = built.keys().next().value;
@@ -174,6 +216,7 @@ export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     asOf: string,
     planId: string | undefined,
     etag: string,
+    risks: readonly OverdueRisk[],
   ): Dashboard {
     const plan = planId ? snapshot.planById.get(planId) : groupPlanOf(snapshot);
     const vis = visibility(snapshot, scope.principal);
@@ -233,7 +276,14 @@ export function dashboardService(deps: ServiceDeps, snapshots: SnapshotLoader) {
         })),
       ),
       headlines,
-      attention: attentionList(snapshot, planElementIds, vis),
+      attention: attentionList(
+        snapshot,
+        planElementIds,
+        vis,
+        plan.unit_id === snapshot.groupUnitId
+          ? risks
+          : risks.filter((r) => r.unit?.id === plan.unit_id),
+      ),
       totals: {
         elements: statusSummary(
           rollup(

@@ -16,14 +16,16 @@ import { workspaceService } from './workspace.service.ts';
 import { sessionsService } from './auth/sessions.service.ts';
 import { usersService } from './auth/users.service.ts';
 import { auditService } from './audit.service.ts';
+import { risksService } from './risks.service.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
   const snapshots = snapshotLoader(deps);
   const views = planViewsService(deps, snapshots);
+  const risks = risksService(deps, snapshots);
   return {
     workspace: workspaceService(deps, snapshots),
-    dashboard: dashboardService(deps, snapshots),
+    dashboard: dashboardService(deps, snapshots, (scope, asOf) => risks.overdue(scope, asOf)),
     views,
     elements: elementsService(deps, snapshots, (scope, id) => views.element(scope, id)),
     indicators: indicatorsService(deps, snapshots),
@@ -34,6 +36,7 @@ export function createServices(deps: ServiceDeps) {
     sessions: sessionsService(deps),
     users: usersService(deps),
     audit: auditService(deps, snapshots),
+    risks,
   };
 }
 

@@ -51,6 +51,13 @@ const UserPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./routes/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const RisksPage = lazy(() =>
+  import('./routes/RisksPage.tsx').then((m) => ({ default: m.RisksPage })),
+);
+const RiskMatrixPage = lazy(() =>
+  import('./routes/RiskMatrixPage.tsx').then((m) => ({ default: m.RiskMatrixPage })),
+);
+const RiskPage = lazy(() => import('./routes/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -109,6 +116,9 @@ export function App() {
             <Route path="/units/:id" component={UnitPage} />
             <Route path="/alignment" component={AlignmentPage} />
             <Route path="/search" component={SearchPage} />
+            <Route path="/risks" component={RisksPage} />
+            <Route path="/risks/matrix" component={RiskMatrixPage} />
+            <Route path="/risks/:id" component={RiskPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/setup" component={SetupPage} />

@@ -80,6 +80,7 @@ interface Pools {
   indicators: string[];
   actions: string[];
   users: string[];
+  risks: string[];
 }
 
 const contains = (text: string, canary: string) =>
@@ -143,6 +144,18 @@ describeEachEngine('canaries and id guessing', (engine) => {
         },
         { 'if-match': act.etag },
       );
+      // A risk of the school, overdue for review: on its readers' attention list.
+      await must(t, office(), 'POST', '/api/v1/risks', {
+        code: `RSK-${canary}`,
+        title: { fr: `Risque ${canary}`, en: `Risk ${canary}` },
+        description: { fr: `Risque ${canary}`, en: `Risk ${canary}` },
+        unitId: unit,
+        likelihood: 4,
+        impact: 5,
+        reviewOn: '2024-01-01',
+        elementIds: [element],
+        actionIds: [action],
+      });
       const figures = `/api/v1/indicators/${ids.confidentialIndicator}/measurements`;
       const first = await must<Measurement>(t, office(), 'POST', figures, {
         unitId: unit,
@@ -200,6 +213,7 @@ describeEachEngine('canaries and id guessing', (engine) => {
       '/api/v1/actions?limit=500',
     );
     const users = await must<{ items: User[] }>(t, cookie('admin'), 'GET', '/api/v1/users');
+    const risks = await must<{ items: { id: string }[] }>(t, office(), 'GET', '/api/v1/risks');
     pools = {
       plans: overview.plans.map((p) => p.id),
       elements,
@@ -207,6 +221,7 @@ describeEachEngine('canaries and id guessing', (engine) => {
       indicators: indicators.items.map((i) => i.card.id),
       actions: actions.items.map((a) => a.id),
       users: users.items.map((u) => u.id),
+      risks: risks.items.map((r) => r.id),
     };
   });
   afterAll(async () => {
@@ -229,6 +244,8 @@ describeEachEngine('canaries and id guessing', (engine) => {
         return pools.actions;
       case 'users':
         return pools.users;
+      case 'risks':
+        return pools.risks;
       default:
         return null;
     }
@@ -245,6 +262,8 @@ describeEachEngine('canaries and id guessing', (engine) => {
         return pools.units;
       case 'elementId':
         return pools.elements;
+      case 'actionId':
+        return pools.actions;
       case 'q':
         return SEARCH_WORDS;
       default:
@@ -275,9 +294,12 @@ describeEachEngine('canaries and id guessing', (engine) => {
           const kind = b.includes('/audit/') ? b.split('/').at(-2) : undefined;
           const pool =
             kind !== undefined
-              ? { element: pools.elements, indicator: pools.indicators, action: pools.actions }[
-                  kind
-                ]
+              ? {
+                  element: pools.elements,
+                  indicator: pools.indicators,
+                  action: pools.actions,
+                  risk: pools.risks,
+                }[kind]
               : pathPool(path, p.name);
           if (!pool) {
             missing.push(`${path} {${p.name}}`);

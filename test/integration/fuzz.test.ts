@@ -110,6 +110,17 @@ describe(`schema-driven fuzzing [pglite] (seed ${String(SEED)})`, () => {
       await must<{ items: ActionCard[] }>(t, office, 'GET', '/api/v1/actions?limit=500')
     ).items.map((a) => a.id);
     const units = overview.units.map((u) => u.id);
+    const risks: string[] = [];
+    for (const unitId of units.slice(0, 3)) {
+      const risk = await must<{ risk: { id: string } }>(t, office, 'POST', '/api/v1/risks', {
+        code: `FZ-RSK-${String(risks.length)}`,
+        title: { fr: 'Risque', en: 'Risk' },
+        unitId,
+        likelihood: 3,
+        impact: 4,
+      });
+      risks.push(risk.risk.id);
+    }
     const tokens: string[] = [];
     for (let i = 0; i < 20; i++) {
       const token = await must<{ id: string }>(t, office, 'POST', '/api/v1/auth/tokens', {
@@ -169,6 +180,9 @@ describe(`schema-driven fuzzing [pglite] (seed ${String(SEED)})`, () => {
       'path:action': actions,
       'path:users': targets,
       'path:tokens': tokens,
+      'path:risks': risks,
+      'path:risk': risks,
+      actionId: actions,
     });
   });
 

@@ -219,6 +219,15 @@ describeEachEngine('HTTP hardening', (engine) => {
       units: unitId('IMT-ALES'),
       users: officeId,
       plans: overview.groupPlanId ?? undefined,
+      risks: (
+        await t.strata.services.risks.create(await t.strata.services.workspace.resolve('imt'), {
+          code: 'HARDENING-RISK',
+          title: { fr: 'Risque', en: 'Risk' },
+          unitId: unitId('IMT-ALES'),
+          likelihood: 2,
+          impact: 3,
+        })
+      ).risk.id,
     };
     const fill = (path: string) =>
       path

@@ -10,7 +10,9 @@ type LinkTable =
   | 'action_facet'
   | 'indicator_unit'
   | 'action_unit'
-  | 'action_element';
+  | 'action_element'
+  | 'risk_element'
+  | 'risk_action';
 
 const OWNER: Record<LinkTable, string> = {
   user_unit: 'user_id',
@@ -20,6 +22,8 @@ const OWNER: Record<LinkTable, string> = {
   indicator_unit: 'indicator_id',
   action_unit: 'action_id',
   action_element: 'action_id',
+  risk_element: 'risk_id',
+  risk_action: 'risk_id',
 };
 const TARGET: Record<LinkTable, string> = {
   user_unit: 'unit_id',
@@ -29,6 +33,8 @@ const TARGET: Record<LinkTable, string> = {
   indicator_unit: 'unit_id',
   action_unit: 'unit_id',
   action_element: 'element_id',
+  risk_element: 'element_id',
+  risk_action: 'action_id',
 };
 
 /** Sets the links of `ownerId` in `table` to exactly `targetIds`. */

@@ -38,12 +38,13 @@ export function auditRoutes(app: App, ctx: RouteContext) {
       schema: {
         tags: ['audit'],
         operationId: 'getHistory',
-        summary: 'History of an element, indicator or action, newest first',
+        summary: 'History of an element, indicator, action or risk, newest first',
         params: Type.Object({
           entityType: Type.Union([
             Type.Literal('element'),
             Type.Literal('indicator'),
             Type.Literal('action'),
+            Type.Literal('risk'),
           ]),
           id: Id,
         }),

@@ -10,7 +10,7 @@ import { apiUrl, getJson } from './http.ts';
 import { queryKeys } from './keys.ts';
 import type { AuditEvent } from './types.ts';
 
-export type HistoryEntity = 'element' | 'indicator' | 'action';
+export type HistoryEntity = 'element' | 'indicator' | 'action' | 'risk';
 
 const enc = encodeURIComponent;
 

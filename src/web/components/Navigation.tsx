@@ -46,7 +46,9 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const [location] = useLocation();
   const workspace = useWorkspace();
-  const can = useMe().data?.can;
+  const me = useMe().data;
+  const can = me?.can;
+  const signedIn = me?.authenticated === true;
   const units = (workspace.data?.units ?? []).filter(
     (unit) => unit.kind === 'school' || unit.kind === 'subsidiary',
   );
@@ -62,6 +64,9 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         active={is('/alignment')}
         onNavigate={onNavigate}
       />
+      {signedIn ? (
+        <NavItem to="/risks" label={t.risks.nav} active={is('/risks')} onNavigate={onNavigate} />
+      ) : null}
       {units.length > 0 ? (
         <>
           <Text

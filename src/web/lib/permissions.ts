@@ -22,7 +22,7 @@ interface Item {
 }
 
 /** The principal the server sees for `me`, a contributor being assumed assigned `item`. */
-function principalOf(me: Me, item: Item): Principal {
+export function principalOf(me: Me, item: Item): Principal {
   return {
     kind: me.authenticated ? 'user' : 'anonymous',
     userId: me.user?.id ?? null,

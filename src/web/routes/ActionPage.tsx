@@ -21,6 +21,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { formatDate, formatValue } from '../i18n/format.ts';
 import { mayWriteAction } from '../lib/permissions.ts';
 import { ActionProgressForm } from './action/ActionProgressForm.tsx';
+import { RelatedRisks } from './risk/RelatedRisks.tsx';
 
 /** The action page. */
 export function ActionPage() {
@@ -136,6 +137,8 @@ function ActionView({ data }: { data: ActionDetail }) {
           </ul>
         )}
       </Section>
+
+      <RelatedRisks actionId={action.id} label={`${action.code} ${tx(action.title)}`} />
 
       <Section title={t.action.update}>
         <WriteGate

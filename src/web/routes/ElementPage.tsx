@@ -9,6 +9,7 @@ import { useElement, useWorkspace } from '../api/queries.ts';
 import type { ElementDetail, WorkspaceOverview } from '../api/types.ts';
 import { ActionTable } from '../components/ActionTable.tsx';
 import { AppLink } from '../components/AppLink.tsx';
+import { AsOfPicker } from '../components/AsOfPicker.tsx';
 import { Breadcrumb } from '../components/Breadcrumb.tsx';
 import { IndicatorCardView } from '../components/IndicatorCardView.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -22,6 +23,7 @@ import { formatRatio } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
 import { levelName, unitsById } from '../lib/plan.ts';
 import { ElementLinks } from './element/ElementLinks.tsx';
+import { RelatedRisks } from './risk/RelatedRisks.tsx';
 
 /** The element page. */
 export function ElementPage() {
@@ -71,6 +73,7 @@ function ElementView({
       <PageTitle title={title}>
         <span className="st-code">{element.code}</span> {tx(element.title)}
       </PageTitle>
+      <AsOfPicker />
 
       <dl className="st-dl">
         <dt>{t.element.statusHeading}</dt>
@@ -129,6 +132,8 @@ function ElementView({
           <ActionTable actions={data.actions} caption={`${t.element.actions} — ${title}`} />
         )}
       </Section>
+
+      <RelatedRisks elementId={element.id} label={title} />
 
       <Section title={t.element.byUnit}>
         {data.byUnit.length === 0 ? (

@@ -10,6 +10,7 @@ import { useParams } from 'wouter';
 import { useMe } from '../api/auth.ts';
 import { useIndicator, useWorkspace } from '../api/queries.ts';
 import type { IndicatorDetail, UnitRef, WorkspaceOverview } from '../api/types.ts';
+import { AsOfPicker } from '../components/AsOfPicker.tsx';
 import { Breadcrumb } from '../components/Breadcrumb.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ProvenanceBadge } from '../components/ProvenanceBadge.tsx';
@@ -97,6 +98,7 @@ function IndicatorView({
       <PageTitle title={title}>
         <span className="st-code">{indicator.code}</span> {tx(indicator.name)}
       </PageTitle>
+      <AsOfPicker />
 
       <Section title={t.indicator.statusHeading}>
         <Text size="sm" fw={600} mb={4}>

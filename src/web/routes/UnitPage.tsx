@@ -9,6 +9,7 @@ import { useUnit, useWorkspace } from '../api/queries.ts';
 import type { UnitPage as UnitPageData, WorkspaceOverview } from '../api/types.ts';
 import { ActionTable } from '../components/ActionTable.tsx';
 import { AppLink } from '../components/AppLink.tsx';
+import { AsOfPicker } from '../components/AsOfPicker.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryView } from '../components/QueryState.tsx';
@@ -53,6 +54,7 @@ function UnitView({
       {data.city || data.region ? (
         <Text mb="sm">{t.unit.location(data.city, data.region)}</Text>
       ) : null}
+      <AsOfPicker />
 
       <Section title={t.unit.priorities}>
         <ScrollRegion labelId={prioritiesCaption}>

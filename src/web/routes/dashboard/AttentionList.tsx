@@ -9,6 +9,7 @@ const PATHS: Record<AttentionItem['kind'], string> = {
   indicator: '/indicators/',
   action: '/actions/',
   element: '/elements/',
+  risk: '/risks/',
 };
 
 function ReasonChip({ reason }: { reason: AttentionItem['reason'] }) {
@@ -47,7 +48,7 @@ export function AttentionList({ items }: { items: readonly AttentionItem[] }) {
           <Group gap="xs" wrap="wrap" align="center">
             <ReasonChip reason={item.reason} />
             <Text size="xs" fw={600} c="#495057" component="span">
-              {t.attention[item.kind]}
+              {item.kind === 'risk' ? t.risks.attentionKind : t.attention[item.kind]}
             </Text>
             <AppLink to={`${PATHS[item.kind]}${item.id}`}>
               <span className="st-code">{item.code}</span> {tx(item.title)}
