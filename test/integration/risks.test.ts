@@ -73,6 +73,7 @@ describeEachEngine('risk register', (engine) => {
     t = {
       app,
       strata,
+      database,
       close: async () => {
         await app.close();
         await strata.close();

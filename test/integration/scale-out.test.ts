@@ -106,7 +106,10 @@ function roundRobin(ports: number[]): { server: Server; served: number[] } {
 
     afterAll(async () => {
       await new Promise<void>((r) => {
-        if (proxy) proxy.server.close(() => { r(); });
+        if (proxy)
+          proxy.server.close(() => {
+            r();
+          });
         else r();
       });
       for (const child of children) {
