@@ -16,6 +16,9 @@ import { workspaceService } from './workspace.service.ts';
 import { sessionsService } from './auth/sessions.service.ts';
 import { usersService } from './auth/users.service.ts';
 import { auditService } from './audit.service.ts';
+import { consultationsService } from './consultations/builder.service.ts';
+import { consultationResultsService } from './consultations/results.service.ts';
+import { consultationRespondService } from './consultations/respond.service.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
@@ -34,6 +37,9 @@ export function createServices(deps: ServiceDeps) {
     sessions: sessionsService(deps),
     users: usersService(deps),
     audit: auditService(deps, snapshots),
+    consultations: consultationsService(deps, snapshots),
+    consultationResults: consultationResultsService(deps, snapshots),
+    consultationRespond: consultationRespondService(deps),
   };
 }
 

@@ -51,6 +51,21 @@ const UserPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./routes/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const ConsultationsPage = lazy(() =>
+  import('./routes/consultations/ConsultationsPage.tsx').then((m) => ({
+    default: m.ConsultationsPage,
+  })),
+);
+const ConsultationPage = lazy(() =>
+  import('./routes/consultations/ConsultationPage.tsx').then((m) => ({
+    default: m.ConsultationPage,
+  })),
+);
+const PublicConsultPage = lazy(() =>
+  import('./routes/consultations/PublicConsultPage.tsx').then((m) => ({
+    default: m.PublicConsultPage,
+  })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -110,6 +125,9 @@ export function App() {
             <Route path="/alignment" component={AlignmentPage} />
             <Route path="/search" component={SearchPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
+            <Route path="/consultations" component={ConsultationsPage} />
+            <Route path="/consultations/:id" component={ConsultationPage} />
+            <Route path="/consult/:token" component={PublicConsultPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/setup" component={SetupPage} />
             <Route path="/invitation" component={InvitationPage} />

@@ -25,6 +25,7 @@ import type {
   WorkspaceOverview,
 } from '../../src/contracts/index.ts';
 import { describeEachEngine } from '../support/engines.ts';
+import { plainLink, plantConsultation } from '../support/consultations.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { must, send, setupRoles, UNKNOWN_ID, type RoleName, type Roles } from '../support/roles.ts';
 
@@ -80,6 +81,8 @@ interface Pools {
   indicators: string[];
   actions: string[];
   users: string[];
+  consultations: string[];
+  consult: string[];
 }
 
 const contains = (text: string, canary: string) =>
@@ -179,6 +182,11 @@ describeEachEngine('canaries and id guessing', (engine) => {
     };
     await plant(CANARY_A, ids.elementA, ids.actionA, ids.units.a, ids.groupElementOfA);
     await plant(CANARY_B, ids.elementB, ids.actionB, ids.units.b, ids.groupElementOfB);
+    const consultations = [
+      await plantConsultation(t, office(), ids.units.a, ids.elementA, CANARY_A),
+      await plantConsultation(t, office(), ids.units.b, ids.elementB, CANARY_B),
+    ];
+    const plain = await plainLink(t, office(), ids.units.group, 'CN-PLAIN');
 
     doc = await must<OpenApiDoc>(t, '', 'GET', '/api/openapi.json');
     const overview = await must<WorkspaceOverview>(t, office(), 'GET', '/api/v1/workspace');
@@ -207,6 +215,8 @@ describeEachEngine('canaries and id guessing', (engine) => {
       indicators: indicators.items.map((i) => i.card.id),
       actions: actions.items.map((a) => a.id),
       users: users.items.map((u) => u.id),
+      consultations: [...consultations, plain.id],
+      consult: plain.links,
     };
   });
   afterAll(async () => {
@@ -229,6 +239,10 @@ describeEachEngine('canaries and id guessing', (engine) => {
         return pools.actions;
       case 'users':
         return pools.users;
+      case 'consultations':
+        return pools.consultations;
+      case 'consult':
+        return pools.consult;
       default:
         return null;
     }

@@ -62,6 +62,12 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         active={is('/alignment')}
         onNavigate={onNavigate}
       />
+      <NavItem
+        to="/consultations"
+        label={t.consultations.nav}
+        active={is('/consultations')}
+        onNavigate={onNavigate}
+      />
       {units.length > 0 ? (
         <>
           <Text
