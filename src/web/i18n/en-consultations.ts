@@ -105,7 +105,7 @@ export const enConsultations: typeof frConsultations = {
     actionSection: 'Consultations this action came from',
     actionNone: 'No consultation cited.',
     cite: 'Cited consultations',
-    saveCitations: 'Save',
+    saveCitations: 'Save the cited consultations',
     mayNot: 'Only the strategy office and the unit’s editors manage this consultation.',
     open: 'Open',
     public: {

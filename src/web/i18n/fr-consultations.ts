@@ -108,7 +108,7 @@ export const frConsultations = {
     actionSection: 'Consultations à l’origine de cette action',
     actionNone: 'Aucune consultation citée.',
     cite: 'Consultations citées',
-    saveCitations: 'Enregistrer',
+    saveCitations: 'Enregistrer les consultations citées',
     mayNot:
       'Seuls la direction de la stratégie et les éditeurs de l’unité gèrent cette consultation.',
     open: 'Ouvrir',

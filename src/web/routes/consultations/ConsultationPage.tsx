@@ -87,7 +87,7 @@ function ConsultationView({ detail }: { detail: ConsultationDetail }) {
 
       <Section title={c.questions}>
         {d.status === 'draft' && editable ? (
-          <DraftEditor key={detail.etag} detail={detail} />
+          <DraftEditor detail={detail} />
         ) : (
           <FrozenQuestionnaire detail={detail} editable={editable} />
         )}
@@ -98,7 +98,7 @@ function ConsultationView({ detail }: { detail: ConsultationDetail }) {
           {d.access === 'token' ? (
             <RespondentLinks detail={detail} />
           ) : (
-            <SharedLinkPanel key={detail.etag} detail={detail} />
+            <SharedLinkPanel detail={detail} />
           )}
         </Section>
       ) : null}
@@ -106,7 +106,7 @@ function ConsultationView({ detail }: { detail: ConsultationDetail }) {
       {d.status === 'published' ? <Results detail={detail} editable={editable} /> : null}
 
       <Section title={c.serves}>
-        <ElementLinks key={detail.etag} detail={detail} editable={editable} />
+        <ElementLinks detail={detail} editable={editable} />
       </Section>
 
       <Section title={c.citedBy}>

@@ -220,7 +220,6 @@ export function DraftEditor({ detail }: { detail: ConsultationDetail }) {
           {c.save}
         </Button>
         <Button
-          color="green"
           loading={step.isPending}
           disabled={!saved && update.isPending}
           onClick={() => {
@@ -326,7 +325,7 @@ function QuestionFields({
           }}
         />
       ) : null}
-      <Button variant="subtle" color="red" size="xs" mt="xs" onClick={onRemove}>
+      <Button variant="outline" color="red.9" size="xs" mt="xs" onClick={onRemove}>
         {c.removeQuestion} ({title})
       </Button>
     </Card>

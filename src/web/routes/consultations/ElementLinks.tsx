@@ -42,9 +42,9 @@ export function ElementLinks({
               — {questionLabel(link.questionId)}
               {editable ? (
                 <Button
-                  variant="subtle"
+                  variant="outline"
                   size="compact-xs"
-                  color="red"
+                  color="red.9"
                   ml="xs"
                   aria-label={`${c.removeLink} : ${link.element.code}`}
                   onClick={() => {

@@ -141,7 +141,7 @@ export function RunButtons({ detail }: { detail: ConsultationDetail }) {
       <Group gap="sm" wrap="wrap">
         {state === 'open' || state === 'scheduled' ? (
           <Button
-            color="red"
+            color="red.9"
             variant="outline"
             loading={step.isPending && step.variables === 'close'}
             onClick={() => {
