@@ -7,3 +7,4 @@ export * from './elements.ts';
 export * from './dashboard.ts';
 export * from './auth.ts';
 export * from './risks.ts';
+export * from './consultations.ts';

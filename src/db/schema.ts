@@ -466,6 +466,15 @@ export interface DB {
   risk_element: RiskElementTable;
   risk_action: RiskActionTable;
   risk_review: RiskReviewTable;
+  // Stakeholder consultations (migration 0007).
+  consultation: ConsultationTable;
+  consultation_question: ConsultationQuestionTable;
+  consultation_token: ConsultationTokenTable;
+  consultation_token_use: ConsultationTokenUseTable;
+  consultation_response: ConsultationResponseTable;
+  consultation_answer: ConsultationAnswerTable;
+  consultation_element: ConsultationElementTable;
+  action_consultation: ActionConsultationTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -478,3 +487,87 @@ export type ActionRow = Selectable<ActionTable>;
 export type MilestoneRow = Selectable<MilestoneTable>;
 export type NewMeasurement = Insertable<MeasurementTable>;
 export type ElementUpdate = Updateable<ElementTable>;
+
+export interface ConsultationTable {
+  workspace_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  code: string;
+  revision: Generated<number>;
+  previous_id: string | null;
+  title_fr: string;
+  title_en: string;
+  description_fr: Generated<string>;
+  description_en: Generated<string>;
+  audience: string;
+  access: string;
+  anonymous: Generated<boolean>;
+  status: Generated<string>;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  shared_token_hash: string | null;
+  published_at: Date | null;
+  version: Version;
+  created_at: Created;
+  updated_at: Updated;
+}
+
+export interface ConsultationQuestionTable {
+  workspace_id: string;
+  id: Generated<string>;
+  consultation_id: string;
+  position: number;
+  kind: string;
+  prompt_fr: string;
+  prompt_en: string;
+  required: Generated<boolean>;
+  scale_min: number | null;
+  scale_max: number | null;
+  options: Json<{ fr: string; en: string }[]>;
+}
+
+export interface ConsultationTokenTable {
+  workspace_id: string;
+  id: Generated<string>;
+  consultation_id: string;
+  token_hash: string;
+  label: Generated<string>;
+  created_at: Created;
+}
+
+export interface ConsultationTokenUseTable {
+  workspace_id: string;
+  token_id: string;
+}
+
+export interface ConsultationResponseTable {
+  workspace_id: string;
+  id: Generated<string>;
+  consultation_id: string;
+  token_id: string | null;
+  submitted_at: Created;
+}
+
+export interface ConsultationAnswerTable {
+  workspace_id: string;
+  consultation_id: string;
+  response_id: string;
+  question_id: string;
+  rating: number | null;
+  choices: ColumnType<number[] | null, string | null, string | null>;
+  text_value: string | null;
+}
+
+export interface ConsultationElementTable {
+  workspace_id: string;
+  id: Generated<string>;
+  consultation_id: string;
+  question_id: string | null;
+  element_id: string;
+}
+
+export interface ActionConsultationTable {
+  workspace_id: string;
+  action_id: string;
+  consultation_id: string;
+}

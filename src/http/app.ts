@@ -23,6 +23,8 @@ import { oidcRoutes } from './routes/oidc.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { riskRoutes } from './routes/risks.ts';
+import { consultationRoutes } from './routes/consultations.ts';
+import { publicConsultationRoutes } from './routes/consult-public.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
 
 export interface AppOptions {
@@ -46,7 +48,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
 
-    routerOptions: { ignoreTrailingSlash: true },
+    // Path parameters up to 256 characters reach the schemas (a consultation link's secret is
+    // 43), so a longer one is a 400 naming the field rather than the router's bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
@@ -94,6 +98,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
   riskRoutes(app, ctx);
+  consultationRoutes(app, ctx);
+  publicConsultationRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

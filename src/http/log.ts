@@ -6,8 +6,12 @@ import type { FastifyServerOptions } from 'fastify';
 
 type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-/** The URL as logged: without its query string under /api/v1/auth/. */
+/** Paths carrying a consultation respondent link's secret: logged without it. */
+const CONSULT_SECRET = /^(\/consult\/|\/api\/v1\/consult\/)[^/?#]+/;
+
+/** The URL as logged: without its query string under /api/v1/auth/, without link secrets. */
 export function loggedUrl(url: string): string {
+  if (CONSULT_SECRET.test(url)) return url.replace(CONSULT_SECRET, '$1<secret>');
   return url.startsWith('/api/v1/auth/') ? (url.split('?')[0] ?? url) : url;
 }
 

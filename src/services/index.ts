@@ -17,6 +17,9 @@ import { sessionsService } from './auth/sessions.service.ts';
 import { usersService } from './auth/users.service.ts';
 import { auditService } from './audit.service.ts';
 import { risksService } from './risks.service.ts';
+import { consultationsService } from './consultations/builder.service.ts';
+import { consultationResultsService } from './consultations/results.service.ts';
+import { consultationRespondService } from './consultations/respond.service.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
@@ -37,6 +40,9 @@ export function createServices(deps: ServiceDeps) {
     users: usersService(deps),
     audit: auditService(deps, snapshots),
     risks,
+    consultations: consultationsService(deps, snapshots),
+    consultationResults: consultationResultsService(deps, snapshots),
+    consultationRespond: consultationRespondService(deps),
   };
 }
 

@@ -58,6 +58,21 @@ const RiskMatrixPage = lazy(() =>
   import('./routes/RiskMatrixPage.tsx').then((m) => ({ default: m.RiskMatrixPage })),
 );
 const RiskPage = lazy(() => import('./routes/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
+const ConsultationsPage = lazy(() =>
+  import('./routes/consultations/ConsultationsPage.tsx').then((m) => ({
+    default: m.ConsultationsPage,
+  })),
+);
+const ConsultationPage = lazy(() =>
+  import('./routes/consultations/ConsultationPage.tsx').then((m) => ({
+    default: m.ConsultationPage,
+  })),
+);
+const PublicConsultPage = lazy(() =>
+  import('./routes/consultations/PublicConsultPage.tsx').then((m) => ({
+    default: m.PublicConsultPage,
+  })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -120,6 +135,9 @@ export function App() {
             <Route path="/risks/matrix" component={RiskMatrixPage} />
             <Route path="/risks/:id" component={RiskPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
+            <Route path="/consultations" component={ConsultationsPage} />
+            <Route path="/consultations/:id" component={ConsultationPage} />
+            <Route path="/consult/:token" component={PublicConsultPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/setup" component={SetupPage} />
             <Route path="/invitation" component={InvitationPage} />

@@ -25,6 +25,7 @@ import type {
   WorkspaceOverview,
 } from '../../src/contracts/index.ts';
 import { describeEachEngine } from '../support/engines.ts';
+import { plainLink, plantConsultation } from '../support/consultations.ts';
 import { openTestApp, type TestApp } from '../support/app.ts';
 import { must, send, setupRoles, UNKNOWN_ID, type RoleName, type Roles } from '../support/roles.ts';
 
@@ -81,6 +82,8 @@ interface Pools {
   actions: string[];
   users: string[];
   risks: string[];
+  consultations: string[];
+  consult: string[];
 }
 
 const contains = (text: string, canary: string) =>
@@ -192,6 +195,11 @@ describeEachEngine('canaries and id guessing', (engine) => {
     };
     await plant(CANARY_A, ids.elementA, ids.actionA, ids.units.a, ids.groupElementOfA);
     await plant(CANARY_B, ids.elementB, ids.actionB, ids.units.b, ids.groupElementOfB);
+    const consultations = [
+      await plantConsultation(t, office(), ids.units.a, ids.elementA, CANARY_A),
+      await plantConsultation(t, office(), ids.units.b, ids.elementB, CANARY_B),
+    ];
+    const plain = await plainLink(t, office(), ids.units.group, 'CN-PLAIN');
 
     doc = await must<OpenApiDoc>(t, '', 'GET', '/api/openapi.json');
     const overview = await must<WorkspaceOverview>(t, office(), 'GET', '/api/v1/workspace');
@@ -222,6 +230,8 @@ describeEachEngine('canaries and id guessing', (engine) => {
       actions: actions.items.map((a) => a.id),
       users: users.items.map((u) => u.id),
       risks: risks.items.map((r) => r.id),
+      consultations: [...consultations, plain.id],
+      consult: plain.links,
     };
   });
   afterAll(async () => {
@@ -246,6 +256,10 @@ describeEachEngine('canaries and id guessing', (engine) => {
         return pools.users;
       case 'risks':
         return pools.risks;
+      case 'consultations':
+        return pools.consultations;
+      case 'consult':
+        return pools.consult;
       default:
         return null;
     }

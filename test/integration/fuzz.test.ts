@@ -25,6 +25,7 @@ import type {
 import { testEngines } from '../support/engines.ts';
 import { createAccount, openTestApp, signIn, TEST_PASSWORD } from '../support/app.ts';
 import { must, send, setupRoles, type Roles } from '../support/roles.ts';
+import { createConsultation, plainLink } from '../support/consultations.ts';
 import {
   checkAnswer,
   deriveSeed,
@@ -150,7 +151,16 @@ describe(`schema-driven fuzzing [pglite] (seed ${String(SEED)})`, () => {
       );
       links.push(invitation.token, reset.token);
     }
+    const consultation = await plainLink(t, office, roles.ids.units.a, 'FZ-CONS');
+    const draft = await createConsultation(t, office, {
+      code: 'FZ-DRAFT',
+      unitId: roles.ids.units.a,
+    });
     Object.assign(pools, {
+      'path:consultations': [consultation.id, draft.consultation.id],
+      'path:consult': consultation.links,
+      consultationIds: [consultation.id, draft.consultation.id],
+      questionId: draft.consultation.questions.map((q) => q.id),
       unitId: units,
       leadUnitId: units,
       ownerUnitId: units,

@@ -21,6 +21,7 @@ import {
   type TestApp,
 } from '../support/app.ts';
 import { describeEachEngine } from '../support/engines.ts';
+import { plainLink } from '../support/consultations.ts';
 
 const NOW = new Date('2026-05-04T09:00:00.000Z');
 const EVIL = 'https://evil.example';
@@ -212,7 +213,10 @@ describeEachEngine('HTTP hardening', (engine) => {
       await t.strata.services.workspace.resolve('imt'),
       overview.groupPlanId ?? '',
     );
+    const consultation = await plainLink(t, office, unitId('IMT-ALES'), 'HARD-CONS');
     const ids: Record<string, string | undefined> = {
+      consultations: consultation.id,
+      consult: consultation.links[0],
       elements: tree.nodes[0]?.id,
       indicators: indicators[0]?.card.id,
       actions: actions[0]?.id,
@@ -232,7 +236,7 @@ describeEachEngine('HTTP hardening', (engine) => {
     const fill = (path: string) =>
       path
         .replace('/audit/{entityType}/{id}', `/audit/element/${ids.elements ?? ''}`)
-        .replace(/\/([a-z]+)\/\{(id|planId)\}/g, (_m, collection: string) => {
+        .replace(/\/([a-z]+)\/\{(id|planId|token)\}/g, (_m, collection: string) => {
           const id = ids[collection];
           if (!id) throw new Error(`no id to fill in ${path}: add one for this new route`);
           return `/${collection}/${id}`;

@@ -89,10 +89,14 @@ describeEachEngine('snapshot refresh after a figure', (engine) => {
     });
     expect(res.statusCode, res.body).toBe(201);
   };
-  const fresh = () => snapshotLoader({ db: t.database.db, now: clock }).load(workspaceId, AS_OF);
+  const db = () => {
+    if (!t.database) throw new Error('openTestApp gives its database');
+    return t.database.db;
+  };
+  const fresh = () => snapshotLoader({ db: db(), now: clock }).load(workspaceId, AS_OF);
 
   it('reads again only what a new figure changed, and answers as a full build', async () => {
-    const loader = snapshotLoader({ db: t.database.db, now: clock });
+    const loader = snapshotLoader({ db: db(), now: clock });
     const first = await loader.load(workspaceId, AS_OF);
     expect(first.origin).toBe('built');
     evaluation(first);
@@ -110,7 +114,7 @@ describeEachEngine('snapshot refresh after a figure', (engine) => {
   });
 
   it('keeps refreshing through several figures, corrections included', async () => {
-    const loader = snapshotLoader({ db: t.database.db, now: clock });
+    const loader = snapshotLoader({ db: db(), now: clock });
     evaluation(await loader.load(workspaceId, AS_OF));
     await record('STUDENTS', 'IMT-ALBI', '2026', 1500);
     await record('STUDENTS', 'IMT-ALBI', '2025', 1499);
@@ -120,7 +124,7 @@ describeEachEngine('snapshot refresh after a figure', (engine) => {
   });
 
   it('refreshes the actions after an action update, as a full build would read them', async () => {
-    const loader = snapshotLoader({ db: t.database.db, now: clock });
+    const loader = snapshotLoader({ db: db(), now: clock });
     const before = await loader.load(workspaceId, AS_OF);
     evaluation(before);
     const action = before.actions[0];
@@ -142,9 +146,9 @@ describeEachEngine('snapshot refresh after a figure', (engine) => {
   });
 
   it('rebuilds when something else than figures and actions changed', async () => {
-    const loader = snapshotLoader({ db: t.database.db, now: clock });
+    const loader = snapshotLoader({ db: db(), now: clock });
     await loader.load(workspaceId, AS_OF);
-    const services = createServices({ db: t.database.db, now: clock });
+    const services = createServices({ db: db(), now: clock });
     const scope = await services.workspace.resolve('imt');
     const detail = await t.app.inject({
       method: 'GET',

@@ -18,7 +18,7 @@ export interface TestApp {
   app: App;
   strata: Awaited<ReturnType<typeof strataFromDatabase>>;
   /** The database under the app (for tests that build a second service graph over it). */
-  database: Database;
+  database?: Database;
   close(): Promise<void>;
 }
 

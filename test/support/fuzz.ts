@@ -1066,11 +1066,20 @@ export function generateCase(
   };
 }
 
+/** `value` with each lone surrogate replaced by U+FFFD. */
+function wellFormed(value: string): string {
+  return value.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+}
+
 /** The URL of a case: path parameters encoded, query parameters (repeated when arrays). */
 export function urlOf(op: Operation, c: FuzzCase): string {
   let path = op.path;
   for (const [name, value] of Object.entries(c.pathParams)) {
-    path = path.replace(`{${name}}`, encodeURIComponent(value));
+    // A free-text path parameter may hold a lone surrogate, which no URL can carry.
+    path = path.replace(`{${name}}`, encodeURIComponent(wellFormed(value)));
   }
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(c.query)) {

@@ -67,6 +67,12 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
       {signedIn ? (
         <NavItem to="/risks" label={t.risks.nav} active={is('/risks')} onNavigate={onNavigate} />
       ) : null}
+      <NavItem
+        to="/consultations"
+        label={t.consultations.nav}
+        active={is('/consultations')}
+        onNavigate={onNavigate}
+      />
       {units.length > 0 ? (
         <>
           <Text

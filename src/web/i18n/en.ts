@@ -1,6 +1,7 @@
 /** English interface strings, the same shape as the French reference (`fr.ts`). */
 import { enAccount } from './en-account.ts';
 import { enRisks } from './en-risks.ts';
+import { enConsultations } from './en-consultations.ts';
 import { enDomain } from './en-domain.ts';
 import type { Messages } from './fr.ts';
 
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...enDomain,
   ...enAccount,
   ...enRisks,
+  ...enConsultations,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

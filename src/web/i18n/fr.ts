@@ -4,12 +4,14 @@
  */
 import { frAccount } from './fr-account.ts';
 import { frRisks } from './fr-risks.ts';
+import { frConsultations } from './fr-consultations.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
   ...frDomain,
   ...frAccount,
   ...frRisks,
+  ...frConsultations,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

@@ -22,6 +22,8 @@ import { formatDate, formatValue } from '../i18n/format.ts';
 import { mayWriteAction } from '../lib/permissions.ts';
 import { ActionProgressForm } from './action/ActionProgressForm.tsx';
 import { RelatedRisks } from './risk/RelatedRisks.tsx';
+import { ActionConsultations } from './consultations/ActionConsultations.tsx';
+import { useMe } from '../api/auth.ts';
 
 /** The action page. */
 export function ActionPage() {
@@ -41,6 +43,7 @@ function ActionView({ data }: { data: ActionDetail }) {
   const date = (iso: string | null) => (iso ? formatDate(iso, lang) : t.common.none);
   const description = tx(action.description);
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const me = useMe().data;
   return (
     <>
       <Text size="sm" fw={600} tt="uppercase" c="#495057">
@@ -149,6 +152,11 @@ function ActionView({ data }: { data: ActionDetail }) {
           <ActionProgressForm data={data} />
         </WriteGate>
       </Section>
+
+      <ActionConsultations
+        actionId={action.id}
+        editable={me !== undefined && mayWriteAction(me, action.id, card.leadUnit.id)}
+      />
 
       <HistoryPanel entityType="action" id={action.id} />
     </>

@@ -18,6 +18,7 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { Section } from '../components/Section.tsx';
 import { StatusSummaryView } from '../components/StatusBadge.tsx';
 import { HistoryPanel } from '../components/HistoryPanel.tsx';
+import { ElementConsultations } from './consultations/ElementConsultations.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatRatio } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
@@ -171,6 +172,8 @@ function ElementView({
           </ScrollRegion>
         )}
       </Section>
+
+      <ElementConsultations elementId={element.id} />
 
       <HistoryPanel entityType="element" id={element.id} />
     </>
