@@ -22,6 +22,8 @@ import { authRoutes } from './routes/auth.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { partnerRoutes } from './routes/partners.ts';
+import { fundingRoutes } from './routes/funding.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
 
 export interface AppOptions {
@@ -92,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   oidcRoutes(app, ctx);
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
+  partnerRoutes(app, ctx);
+  fundingRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }
