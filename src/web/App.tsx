@@ -51,6 +51,18 @@ const UserPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./routes/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const PartnersPage = lazy(() =>
+  import('./routes/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })),
+);
+const PartnerPage = lazy(() =>
+  import('./routes/PartnerPage.tsx').then((m) => ({ default: m.PartnerPage })),
+);
+const AgreementPage = lazy(() =>
+  import('./routes/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })),
+);
+const FundingPage = lazy(() =>
+  import('./routes/FundingPage.tsx').then((m) => ({ default: m.FundingPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -109,6 +121,10 @@ export function App() {
             <Route path="/units/:id" component={UnitPage} />
             <Route path="/alignment" component={AlignmentPage} />
             <Route path="/search" component={SearchPage} />
+            <Route path="/partners" component={PartnersPage} />
+            <Route path="/partners/:id" component={PartnerPage} />
+            <Route path="/agreements/:id" component={AgreementPage} />
+            <Route path="/funding" component={FundingPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/setup" component={SetupPage} />

@@ -25,6 +25,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { strataFromDatabase } from '../../src/services/runtime.ts';
 import { IMT_DIR, WEB_DIR, type TestApp } from '../support/app.ts';
 import { describeEachEngine } from '../support/engines.ts';
+import { seedDemoRegistry } from '../../src/services/partners/demo.ts';
 import { must, send, setupRoles, type Roles } from '../support/roles.ts';
 
 const EMAIL = 'jeanne.martin@contact-secret.example';
@@ -474,5 +475,23 @@ describeEachEngine('partner registry and funding', (engine) => {
     expect(patch.status).toBe(404);
     const again = await must<ContactDetail>(t, office(), 'POST', `/api/v1/contacts/${id}/erase`);
     expect(again.etag).toBe(erased.etag);
+  });
+
+  it('seeds an illustrative registry for the demo outside the plan bundle: A4, C1 and C3 show their partners; the plan export is unchanged', async () => {
+    const before = await t.strata.services.planFiles.exportYaml('imt');
+    expect(await seedDemoRegistry(t.strata.services, 'imt')).toBe(5);
+    expect(await t.strata.services.planFiles.exportYaml('imt')).toBe(before);
+    for (const code of ['A4', 'C1', 'C3']) {
+      const view = await must<ElementPartnerships>(
+        t,
+        office(),
+        'GET',
+        `/api/v1/elements/${element(code)}/partnerships`,
+      );
+      const illustrative = view.agreements.filter((a) => a.provenance === 'illustrative');
+      expect(illustrative.length, code).toBeGreaterThan(0);
+    }
+    const execution = await must<FundingExecution>(t, office(), 'GET', '/api/v1/funding/execution');
+    expect(execution.byPriority.some((p) => p.element?.code === 'A4')).toBe(true);
   });
 });

@@ -154,10 +154,16 @@ export function fundingService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     for (const a of snapshot.alignments) {
       alignsTo.set(a.elementId, [...(alignsTo.get(a.elementId) ?? []), a.targetElementId]);
     }
-    const found = (reg.lineActions.get(lineId) ?? []).flatMap((action) =>
-      (snapshot.actionElements.get(action) ?? []).map((e) =>
-        priorityOf(e, nodes, alignsTo, groupPlan.id, level),
-      ),
+    const line = reg.lineById.get(lineId);
+    const viaAgreement =
+      line?.agreement_id && reg.agreementById.has(line.agreement_id)
+        ? (reg.agreementElements.get(line.agreement_id) ?? [])
+        : [];
+    const viaActions = (reg.lineActions.get(lineId) ?? []).flatMap(
+      (action) => snapshot.actionElements.get(action) ?? [],
+    );
+    const found = [...viaActions, ...viaAgreement].map((e) =>
+      priorityOf(e, nodes, alignsTo, groupPlan.id, level),
     );
     const keys = found.filter((p): p is string => p !== null);
     return keys.length > 0 ? [...new Set(keys)] : [''];

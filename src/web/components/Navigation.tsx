@@ -46,7 +46,8 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const [location] = useLocation();
   const workspace = useWorkspace();
-  const can = useMe().data?.can;
+  const me = useMe().data;
+  const can = me?.can;
   const units = (workspace.data?.units ?? []).filter(
     (unit) => unit.kind === 'school' || unit.kind === 'subsidiary',
   );
@@ -62,6 +63,22 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         active={is('/alignment')}
         onNavigate={onNavigate}
       />
+      {me?.authenticated ? (
+        <>
+          <NavItem
+            to="/partners"
+            label={t.partners.nav}
+            active={is('/partners') || is('/agreements')}
+            onNavigate={onNavigate}
+          />
+          <NavItem
+            to="/funding"
+            label={t.partners.navFunding}
+            active={is('/funding')}
+            onNavigate={onNavigate}
+          />
+        </>
+      ) : null}
       {units.length > 0 ? (
         <>
           <Text

@@ -3,11 +3,13 @@
  * same shape (a missing or extra key fails the typecheck).
  */
 import { frAccount } from './fr-account.ts';
+import { frPartners } from './fr-partners.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
   ...frDomain,
   ...frAccount,
+  ...frPartners,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

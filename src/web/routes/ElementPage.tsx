@@ -17,6 +17,7 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { Section } from '../components/Section.tsx';
 import { StatusSummaryView } from '../components/StatusBadge.tsx';
 import { HistoryPanel } from '../components/HistoryPanel.tsx';
+import { ElementPartnershipsPanel } from './partners/ElementPartnershipsPanel.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatRatio } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
@@ -166,6 +167,8 @@ function ElementView({
           </ScrollRegion>
         )}
       </Section>
+
+      <ElementPartnershipsPanel elementId={element.id} title={title} />
 
       <HistoryPanel entityType="element" id={element.id} />
     </>
