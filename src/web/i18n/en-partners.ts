@@ -31,6 +31,8 @@ export const enPartners: typeof frPartners = {
     partner: 'Partner',
     siren: 'SIREN',
     website: 'Website',
+    location: 'Location',
+    gdpr: 'GDPR',
     city: 'City',
     description: 'About',
     noDescription: 'No description.',

@@ -34,6 +34,8 @@ export const frPartners = {
     partner: 'Partenaire',
     siren: 'SIREN',
     website: 'Site web',
+    location: 'Localisation',
+    gdpr: 'RGPD',
     city: 'Ville',
     description: 'Présentation',
     noDescription: 'Pas de présentation.',

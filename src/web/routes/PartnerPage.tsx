@@ -52,7 +52,7 @@ function PartnerView({ data }: { data: PartnerDetail }) {
         />
       </Group>
       <dl className="st-dl">
-        <dt>{t.partners.country}</dt>
+        <dt>{t.partners.location}</dt>
         <dd>{[partner.city, partner.region, partner.country].filter((x) => x).join(', ')}</dd>
         {partner.siren ? (
           <>
@@ -146,7 +146,7 @@ function ContactTable({ contacts, caption }: { contacts: readonly Contact[]; cap
               <Table.Th scope="col">{t.partners.contactEmail}</Table.Th>
               <Table.Th scope="col">{t.partners.purpose}</Table.Th>
               <Table.Th scope="col">{t.partners.legalBasis}</Table.Th>
-              {mayProcess ? <Table.Th scope="col">GDPR</Table.Th> : null}
+              {mayProcess ? <Table.Th scope="col">{t.partners.gdpr}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
