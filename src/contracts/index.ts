@@ -8,3 +8,4 @@ export * from './dashboard.ts';
 export * from './auth.ts';
 export * from './risks.ts';
 export * from './consultations.ts';
+export * from './partners.ts';

@@ -461,6 +461,17 @@ export interface DB {
   login_failure: LoginFailureTable;
   audit_event: AuditEventTable;
   strata_migration: MigrationTable;
+  // Partner registry and funding lines (migration 0006).
+  partner: PartnerTable;
+  agreement: AgreementTable;
+  agreement_unit: AgreementUnitTable;
+  agreement_element: AgreementElementTable;
+  agreement_action: AgreementActionTable;
+  agreement_indicator: AgreementIndicatorTable;
+  contact: ContactTable;
+  funding_line: FundingLineTable;
+  funding_amount: FundingAmountTable;
+  funding_action: FundingActionTable;
   // Risk register (migration 0005).
   risk: RiskTable;
   risk_element: RiskElementTable;
@@ -570,4 +581,115 @@ export interface ActionConsultationTable {
   workspace_id: string;
   action_id: string;
   consultation_id: string;
+}
+
+// Partner registry and funding lines (migration 0006). Amounts are integers of euro cents.
+export interface PartnerTable {
+  workspace_id: string;
+  id: Generated<string>;
+  name: string;
+  name_key: string;
+  kind: string;
+  country: string;
+  region: Generated<string>;
+  city: Generated<string>;
+  siren: string | null;
+  website: Generated<string>;
+  description: Generated<string>;
+  provenance: Generated<string>;
+  version: Version;
+  created_at: Created;
+  updated_at: Updated;
+}
+
+export interface AgreementTable {
+  workspace_id: string;
+  id: Generated<string>;
+  partner_id: string;
+  kind: string;
+  title_fr: string;
+  title_en: string;
+  description_fr: Generated<string>;
+  description_en: Generated<string>;
+  start_date: string | null;
+  end_date: string | null;
+  amount_cents: number | null;
+  scale: string;
+  provenance: Generated<string>;
+  version: Version;
+  created_at: Created;
+  updated_at: Updated;
+}
+
+export interface AgreementUnitTable {
+  workspace_id: string;
+  agreement_id: string;
+  unit_id: string;
+}
+
+export interface AgreementElementTable {
+  workspace_id: string;
+  agreement_id: string;
+  element_id: string;
+}
+
+export interface AgreementActionTable {
+  workspace_id: string;
+  agreement_id: string;
+  action_id: string;
+}
+
+export interface AgreementIndicatorTable {
+  workspace_id: string;
+  agreement_id: string;
+  indicator_id: string;
+}
+
+export interface ContactTable {
+  workspace_id: string;
+  id: Generated<string>;
+  partner_id: string;
+  full_name: Generated<string>;
+  email: string | null;
+  phone: Generated<string>;
+  job_title: Generated<string>;
+  note: Generated<string>;
+  purpose: string;
+  legal_basis: string;
+  erased_at: Date | null;
+  version: Version;
+  created_at: Created;
+  updated_at: Updated;
+}
+
+export interface FundingLineTable {
+  workspace_id: string;
+  id: Generated<string>;
+  title_fr: string;
+  title_en: string;
+  programme: string;
+  funder: string;
+  funder_partner_id: string | null;
+  unit_id: string | null;
+  agreement_id: string | null;
+  cofinancing_rate: number | null;
+  provenance: Generated<string>;
+  version: Version;
+  created_at: Created;
+  updated_at: Updated;
+}
+
+export interface FundingAmountTable {
+  workspace_id: string;
+  funding_line_id: string;
+  year: number;
+  planned_cents: Generated<number>;
+  committed_cents: Generated<number>;
+  spent_cents: Generated<number>;
+}
+
+export interface FundingActionTable {
+  workspace_id: string;
+  funding_line_id: string;
+  action_id: string;
 }

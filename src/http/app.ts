@@ -25,6 +25,8 @@ import { auditRoutes } from './routes/audit.ts';
 import { riskRoutes } from './routes/risks.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { publicConsultationRoutes } from './routes/consult-public.ts';
+import { partnerRoutes } from './routes/partners.ts';
+import { fundingRoutes } from './routes/funding.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
 
 export interface AppOptions {
@@ -100,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   riskRoutes(app, ctx);
   consultationRoutes(app, ctx);
   publicConsultationRoutes(app, ctx);
+  partnerRoutes(app, ctx);
+  fundingRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

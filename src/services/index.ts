@@ -20,6 +20,7 @@ import { risksService } from './risks.service.ts';
 import { consultationsService } from './consultations/builder.service.ts';
 import { consultationResultsService } from './consultations/results.service.ts';
 import { consultationRespondService } from './consultations/respond.service.ts';
+import { partnerServices } from './partners/index.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
@@ -43,6 +44,7 @@ export function createServices(deps: ServiceDeps) {
     consultations: consultationsService(deps, snapshots),
     consultationResults: consultationResultsService(deps, snapshots),
     consultationRespond: consultationRespondService(deps),
+    ...partnerServices(deps, snapshots),
   };
 }
 

@@ -73,6 +73,18 @@ const PublicConsultPage = lazy(() =>
     default: m.PublicConsultPage,
   })),
 );
+const PartnersPage = lazy(() =>
+  import('./routes/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })),
+);
+const PartnerPage = lazy(() =>
+  import('./routes/PartnerPage.tsx').then((m) => ({ default: m.PartnerPage })),
+);
+const AgreementPage = lazy(() =>
+  import('./routes/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })),
+);
+const FundingPage = lazy(() =>
+  import('./routes/FundingPage.tsx').then((m) => ({ default: m.FundingPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -134,6 +146,10 @@ export function App() {
             <Route path="/risks" component={RisksPage} />
             <Route path="/risks/matrix" component={RiskMatrixPage} />
             <Route path="/risks/:id" component={RiskPage} />
+            <Route path="/partners" component={PartnersPage} />
+            <Route path="/partners/:id" component={PartnerPage} />
+            <Route path="/agreements/:id" component={AgreementPage} />
+            <Route path="/funding" component={FundingPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
             <Route path="/consultations" component={ConsultationsPage} />
             <Route path="/consultations/:id" component={ConsultationPage} />

@@ -84,6 +84,10 @@ interface Pools {
   risks: string[];
   consultations: string[];
   consult: string[];
+  partners: string[];
+  agreements: string[];
+  contacts: string[];
+  fundingLines: string[];
 }
 
 const contains = (text: string, canary: string) =>
@@ -99,6 +103,7 @@ describeEachEngine('canaries and id guessing', (engine) => {
   let t: TestApp;
   let roles: Roles;
   let pools: Pools;
+  const registry = { partners: [] as string[] };
   let doc: OpenApiDoc;
   const cookie = (role: RoleName) => roles.cookies[role];
   const office = () => cookie('office');
@@ -192,6 +197,44 @@ describeEachEngine('canaries and id guessing', (engine) => {
         source: 'Published source',
         note: `Public note ${canary}`,
       });
+      // The partner registry: an agreement and a funding line of the school, and a contact of a
+      // partner only that school deals with.
+      const partner = await must<{ partner: { id: string } }>(
+        t,
+        office(),
+        'POST',
+        '/api/v1/partners',
+        {
+          name: `Partner of ${unit}`,
+          kind: 'company',
+          country: 'FR',
+        },
+      );
+      await must(t, office(), 'POST', '/api/v1/agreements', {
+        partnerId: partner.partner.id,
+        kind: 'joint_lab',
+        title: { fr: `Accord ${canary}`, en: `Agreement ${canary}` },
+        description: { fr: `Objet ${canary}`, en: `Purpose ${canary}` },
+        scale: 'regional',
+        unitIds: [unit],
+        elementIds: [element, groupElement],
+        actionIds: [action],
+      });
+      await must(t, office(), 'POST', `/api/v1/partners/${partner.partner.id}/contacts`, {
+        fullName: `Contact ${canary}`,
+        email: `${canary.toLowerCase()}@canary.example`,
+        purpose: `Purpose ${canary}`,
+        legalBasis: 'contract',
+      });
+      await must(t, office(), 'POST', '/api/v1/funding-lines', {
+        title: { fr: `Financement ${canary}`, en: `Funding ${canary}` },
+        programme: 'erdf',
+        funder: `Funder ${canary}`,
+        unitId: unit,
+        actionIds: [action],
+        amounts: [{ year: 2025, plannedCents: 100, committedCents: 0, spentCents: 0 }],
+      });
+      registry.partners.push(partner.partner.id);
     };
     await plant(CANARY_A, ids.elementA, ids.actionA, ids.units.a, ids.groupElementOfA);
     await plant(CANARY_B, ids.elementB, ids.actionB, ids.units.b, ids.groupElementOfB);
@@ -232,6 +275,27 @@ describeEachEngine('canaries and id guessing', (engine) => {
       risks: risks.items.map((r) => r.id),
       consultations: [...consultations, plain.id],
       consult: plain.links,
+      partners: (
+        await must<{ items: { id: string }[] }>(t, office(), 'GET', '/api/v1/partners?limit=500')
+      ).items.map((p) => p.id),
+      agreements: (
+        await must<{ items: { id: string }[] }>(t, office(), 'GET', '/api/v1/agreements?limit=500')
+      ).items.map((a) => a.id),
+      contacts: (
+        await Promise.all(
+          registry.partners.map((p) =>
+            must<{ items: { id: string }[] }>(t, office(), 'GET', `/api/v1/partners/${p}/contacts`),
+          ),
+        )
+      ).flatMap((r) => r.items.map((c) => c.id)),
+      fundingLines: (
+        await must<{ items: { id: string }[] }>(
+          t,
+          office(),
+          'GET',
+          '/api/v1/funding-lines?limit=500',
+        )
+      ).items.map((l) => l.id),
     };
   });
   afterAll(async () => {
@@ -260,6 +324,14 @@ describeEachEngine('canaries and id guessing', (engine) => {
         return pools.consultations;
       case 'consult':
         return pools.consult;
+      case 'partners':
+        return pools.partners;
+      case 'agreements':
+        return pools.agreements;
+      case 'contacts':
+        return pools.contacts;
+      case 'funding-lines':
+        return pools.fundingLines;
       default:
         return null;
     }
@@ -276,6 +348,8 @@ describeEachEngine('canaries and id guessing', (engine) => {
         return pools.units;
       case 'elementId':
         return pools.elements;
+      case 'partnerId':
+        return pools.partners;
       case 'actionId':
         return pools.actions;
       case 'q':

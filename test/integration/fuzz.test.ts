@@ -156,6 +156,59 @@ describe(`schema-driven fuzzing [pglite] (seed ${String(SEED)})`, () => {
       code: 'FZ-DRAFT',
       unitId: roles.ids.units.a,
     });
+    // The partner registry: a few partners, each with an agreement, a contact and a funding line.
+    const partners: string[] = [];
+    const agreements: string[] = [];
+    const contacts: string[] = [];
+    const fundingLines: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const partner = await must<{ partner: { id: string } }>(
+        t,
+        office,
+        'POST',
+        '/api/v1/partners',
+        {
+          name: `Fuzz partner ${String(i)}`,
+          kind: 'company',
+          country: 'FR',
+        },
+      );
+      partners.push(partner.partner.id);
+      const agreement = await must<{ agreement: { id: string } }>(
+        t,
+        office,
+        'POST',
+        '/api/v1/agreements',
+        {
+          partnerId: partner.partner.id,
+          kind: 'framework',
+          title: { fr: `Accord ${String(i)}`, en: `Agreement ${String(i)}` },
+          scale: 'regional',
+          unitIds: units.slice(0, 2),
+        },
+      );
+      agreements.push(agreement.agreement.id);
+      const contact = await must<{ contact: { id: string } }>(
+        t,
+        office,
+        'POST',
+        `/api/v1/partners/${partner.partner.id}/contacts`,
+        { fullName: `Person ${String(i)}`, purpose: 'Fuzz', legalBasis: 'contract' },
+      );
+      contacts.push(contact.contact.id);
+      const line = await must<{ fundingLine: { id: string } }>(
+        t,
+        office,
+        'POST',
+        '/api/v1/funding-lines',
+        {
+          title: { fr: `Ligne ${String(i)}`, en: `Line ${String(i)}` },
+          programme: 'anr',
+          funder: 'ANR',
+        },
+      );
+      fundingLines.push(line.fundingLine.id);
+    }
     Object.assign(pools, {
       'path:consultations': [consultation.id, draft.consultation.id],
       'path:consult': consultation.links,
@@ -193,6 +246,18 @@ describe(`schema-driven fuzzing [pglite] (seed ${String(SEED)})`, () => {
       'path:risks': risks,
       'path:risk': risks,
       actionId: actions,
+      partnerId: partners,
+      duplicateId: partners,
+      funderPartnerId: partners,
+      agreementId: agreements,
+      siren: ['322306440', '552081317', '356000000'],
+      website: ['https://www.imt.fr/', ''],
+      phone: ['+33 1 23 45 67 89', ''],
+      country: ['FR', 'DE', 'BE'],
+      'path:partners': partners,
+      'path:agreements': agreements,
+      'path:contacts': contacts,
+      'path:funding-lines': fundingLines,
     });
   });
 

@@ -214,9 +214,35 @@ describeEachEngine('HTTP hardening', (engine) => {
       overview.groupPlanId ?? '',
     );
     const consultation = await plainLink(t, office, unitId('IMT-ALES'), 'HARD-CONS');
+    // The partner registry: one partner with an agreement, a contact and a funding line.
+    const system = await t.strata.services.workspace.resolve('imt');
+    const partner = await t.strata.services.partners.create(system, {
+      name: 'Hardening partner',
+      kind: 'company',
+      country: 'FR',
+    });
+    const agreement = await t.strata.services.agreements.create(system, {
+      partnerId: partner.partner.id,
+      kind: 'framework',
+      title: { fr: 'Accord', en: 'Agreement' },
+      scale: 'national',
+    });
+    const contact = await t.strata.services.contacts.create(system, partner.partner.id, {
+      fullName: 'Person',
+      purpose: 'Hardening',
+      legalBasis: 'contract',
+    });
+    const line = await t.strata.services.funding.create(system, {
+      title: { fr: 'Ligne', en: 'Line' },
+      programme: 'anr',
+      funder: 'ANR',
+    });
     const ids: Record<string, string | undefined> = {
       consultations: consultation.id,
       consult: consultation.links[0],
+      partners: partner.partner.id,
+      agreements: agreement.agreement.id,
+      contacts: contact.contact.id,
       elements: tree.nodes[0]?.id,
       indicators: indicators[0]?.card.id,
       actions: actions[0]?.id,
@@ -236,6 +262,7 @@ describeEachEngine('HTTP hardening', (engine) => {
     const fill = (path: string) =>
       path
         .replace('/audit/{entityType}/{id}', `/audit/element/${ids.elements ?? ''}`)
+        .replace('/funding-lines/{id}', `/funding-lines/${line.fundingLine.id}`)
         .replace(/\/([a-z]+)\/\{(id|planId|token)\}/g, (_m, collection: string) => {
           const id = ids[collection];
           if (!id) throw new Error(`no id to fill in ${path}: add one for this new route`);

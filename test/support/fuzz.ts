@@ -411,7 +411,18 @@ function validString(schema: JsonSchema, ctx: FuzzContext, name: string): string
       return `fz.${rng.hex(8)}@${rng.pick(['example.org', 'imt.example'])}`;
     default:
   }
-  if (schema.pattern !== undefined) return matchingPattern(ctx, schema, min, max);
+  if (schema.pattern !== undefined) {
+    try {
+      return matchingPattern(ctx, schema, min, max);
+    } catch (error) {
+      // A pattern the generator cannot meet (e.g. nine digits): a pooled value that fits.
+      // Without a name (a value wrapped in a wrong-typed array), any text will do.
+      const fitting = (real ?? []).filter(fits);
+      if (fitting.length > 0) return rng.pick(fitting);
+      if (name === '') return `FZ${rng.hex(6)}`;
+      throw error;
+    }
+  }
   if (name === 'period' && rng.chance(0.7)) {
     const period = validPeriod(rng);
     if (fits(period)) return period;

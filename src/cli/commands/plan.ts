@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.ts';
 import { AppError } from '../../services/index.ts';
 import { systemPrincipal } from '../../domain/access.ts';
 import { commandScope, withStrata } from '../context.ts';
+import { seedDemoRegistry } from '../../services/partners/demo.ts';
 
 /** Registers the plan and demo commands. */
 export function planCommands(cli: Command): void {
@@ -59,6 +60,7 @@ export function planCommands(cli: Command): void {
       await withStrata(async (strata) => {
         const removed = await strata.services.workspace.remove(config.workspace);
         const report = await strata.services.planFiles.importPath(seedDir, systemPrincipal('seed'));
+        await seedDemoRegistry(strata.services, config.workspace);
         console.log(
           `${removed ? 'Reset' : 'Loaded'} workspace ${report.workspace}: ${report.indicators} indicators, ${report.figuresAppended} figures.`,
         );

@@ -11,3 +11,4 @@ export * from './account.ts';
 export * from './admin.ts';
 export * from './audit.ts';
 export type * from './types.ts';
+export * from './partners.ts';

@@ -73,6 +73,22 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         active={is('/consultations')}
         onNavigate={onNavigate}
       />
+      {me?.authenticated ? (
+        <>
+          <NavItem
+            to="/partners"
+            label={t.partners.nav}
+            active={is('/partners') || is('/agreements')}
+            onNavigate={onNavigate}
+          />
+          <NavItem
+            to="/funding"
+            label={t.partners.navFunding}
+            active={is('/funding')}
+            onNavigate={onNavigate}
+          />
+        </>
+      ) : null}
       {units.length > 0 ? (
         <>
           <Text

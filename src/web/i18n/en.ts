@@ -2,6 +2,7 @@
 import { enAccount } from './en-account.ts';
 import { enRisks } from './en-risks.ts';
 import { enConsultations } from './en-consultations.ts';
+import { enPartners } from './en-partners.ts';
 import { enDomain } from './en-domain.ts';
 import type { Messages } from './fr.ts';
 
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...enAccount,
   ...enRisks,
   ...enConsultations,
+  ...enPartners,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

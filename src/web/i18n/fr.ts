@@ -5,6 +5,7 @@
 import { frAccount } from './fr-account.ts';
 import { frRisks } from './fr-risks.ts';
 import { frConsultations } from './fr-consultations.ts';
+import { frPartners } from './fr-partners.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
@@ -12,6 +13,7 @@ export const fr = {
   ...frAccount,
   ...frRisks,
   ...frConsultations,
+  ...frPartners,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

@@ -19,6 +19,7 @@ import { Section } from '../components/Section.tsx';
 import { StatusSummaryView } from '../components/StatusBadge.tsx';
 import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { ElementConsultations } from './consultations/ElementConsultations.tsx';
+import { ElementPartnershipsPanel } from './partners/ElementPartnershipsPanel.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatRatio } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
@@ -174,6 +175,7 @@ function ElementView({
       </Section>
 
       <ElementConsultations elementId={element.id} />
+      <ElementPartnershipsPanel elementId={element.id} title={title} />
 
       <HistoryPanel entityType="element" id={element.id} />
     </>
