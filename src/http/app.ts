@@ -22,6 +22,7 @@ import { authRoutes } from './routes/auth.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { cycleRoutes } from './routes/cycles.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
 
 export interface AppOptions {
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   oidcRoutes(app, ctx);
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
+  cycleRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

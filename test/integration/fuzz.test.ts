@@ -25,6 +25,7 @@ import type {
 import { testEngines } from '../support/engines.ts';
 import { createAccount, openTestApp, signIn, TEST_PASSWORD } from '../support/app.ts';
 import { must, send, setupRoles, type Roles } from '../support/roles.ts';
+import { cyclePools } from '../support/cycle-pools.ts';
 import {
   checkAnswer,
   deriveSeed,
@@ -169,6 +170,7 @@ describe(`schema-driven fuzzing [pglite] (seed ${String(SEED)})`, () => {
       'path:action': actions,
       'path:users': targets,
       'path:tokens': tokens,
+      ...(await cyclePools(t, roles.cookies.office, elements, actions)),
     });
   });
 
