@@ -46,7 +46,8 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const [location] = useLocation();
   const workspace = useWorkspace();
-  const can = useMe().data?.can;
+  const me = useMe().data;
+  const can = me?.authenticated ? me.can : undefined;
   const units = (workspace.data?.units ?? []).filter(
     (unit) => unit.kind === 'school' || unit.kind === 'subsidiary',
   );
@@ -62,6 +63,22 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         active={is('/alignment')}
         onNavigate={onNavigate}
       />
+      {can ? (
+        <>
+          <NavItem
+            to="/my-work"
+            label={t.cycles.myWorkNav}
+            active={is('/my-work') || is('/check-ins')}
+            onNavigate={onNavigate}
+          />
+          <NavItem
+            to="/cycles"
+            label={t.cycles.nav}
+            active={is('/cycles')}
+            onNavigate={onNavigate}
+          />
+        </>
+      ) : null}
       {units.length > 0 ? (
         <>
           <Text

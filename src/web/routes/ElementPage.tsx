@@ -17,6 +17,7 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { Section } from '../components/Section.tsx';
 import { StatusSummaryView } from '../components/StatusBadge.tsx';
 import { HistoryPanel } from '../components/HistoryPanel.tsx';
+import { CheckInsPanel } from './cycles/CheckInsPanel.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatRatio } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
@@ -167,6 +168,7 @@ function ElementView({
         )}
       </Section>
 
+      <CheckInsPanel elementId={element.id} />
       <HistoryPanel entityType="element" id={element.id} />
     </>
   );
