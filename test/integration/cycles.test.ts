@@ -323,4 +323,30 @@ describeEachEngine('Reporting cycles and check-ins', (engine) => {
     expect(asClosed.current?.status).toBe('at_risk');
     expect(asClosed.card.cycle.closed).toBe(false);
   });
+
+  it('locks the closed period of figures: a new figure needs its reason, kept in the history', async () => {
+    const url = `/api/v1/indicators/${r.ids.indicatorA}/measurements`;
+    const figure = { unitId: r.ids.units.a, period: '2025', value: 12, provenance: 'official' };
+    const refused = await send(t, r.cookies.office, 'POST', url, figure);
+    expect(refused.status).toBe(400);
+    expect(refused.json<Problem>().errors?.map((e) => e.field)).toEqual(['/note']);
+    // Another period is not locked.
+    expect(
+      (await send(t, r.cookies.office, 'POST', url, { ...figure, period: '2026' })).status,
+    ).toBe(201);
+    const kept = await send(t, r.cookies.office, 'POST', url, {
+      ...figure,
+      note: 'Late figure from the registrar',
+    });
+    expect(kept.status).toBe(201);
+    const history = await must<{ items: { note: string; period: string }[] }>(
+      t,
+      r.cookies.office,
+      'GET',
+      `${url}?unitId=${r.ids.units.a}&history=true`,
+    );
+    expect(history.items.find((m) => m.period === '2025')?.note).toBe(
+      'Late figure from the registrar',
+    );
+  });
 });

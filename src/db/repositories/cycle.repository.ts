@@ -287,14 +287,23 @@ export function cycleRepository(db: Kysely<DB>) {
       return new Set(rows.map((r) => r.id));
     },
 
-    /** Closed cycles of a period (period locking of figures). */
-    async closedCyclesOf(workspaceId: string, period: string) {
+    /** Closed cycles with an item reported by `unitId` (period locking of figures). */
+    async closedCyclesOfUnit(workspaceId: string, unitId: string) {
       return db
-        .selectFrom('reporting_cycle')
-        .select(['id', 'code'])
-        .where('workspace_id', '=', workspaceId)
-        .where('period', '=', period)
-        .where('closed_at', 'is not', null)
+        .selectFrom('reporting_cycle as c')
+        .select(['c.id', 'c.code', 'c.period'])
+        .where('c.workspace_id', '=', workspaceId)
+        .where('c.closed_at', 'is not', null)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('cycle_item as i')
+              .select('i.id')
+              .whereRef('i.workspace_id', '=', 'c.workspace_id')
+              .whereRef('i.cycle_id', '=', 'c.id')
+              .where('i.unit_id', '=', unitId),
+          ),
+        )
         .execute();
     },
   };
