@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { ROLES, type Role } from './domain/access.ts';
 import type { OidcSettings } from './services/auth/oidc.ts';
+import type { MailSettings } from './services/mail/transport.ts';
 
 export interface Config {
   /** HTTP port. */
@@ -33,6 +34,10 @@ export interface Config {
   sessions: { idleMinutes: number; absoluteHours: number };
   /** Institutional sign-in (OpenID Connect); null when not configured. */
   oidc: OidcSettings | null;
+  /** Outgoing mail (SMTP); null when not configured: mails then stay in the outbox. */
+  mail: MailSettings | null;
+  /** Seconds between two runs of the scheduled jobs in `strata serve`; 0 turns the scheduler off. */
+  jobsIntervalSeconds: number;
 }
 
 /** Raised when an environment variable has a value Strata cannot use. */
@@ -87,6 +92,17 @@ function oidc(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings | null {
   };
 }
 
+function mail(env: NodeJS.ProcessEnv): MailSettings | null {
+  const url = env.STRATA_SMTP_URL;
+  if (url === undefined || url === '') return null;
+  if (!/^smtps?:\/\/[^\s]+$/.test(url)) {
+    throw new ConfigError('STRATA_SMTP_URL', 'must start with smtp:// or smtps://');
+  }
+  const from = env.STRATA_MAIL_FROM ?? 'Strata <strata@localhost>';
+  if (!from.includes('@')) throw new ConfigError('STRATA_MAIL_FROM', 'must hold an e-mail address');
+  return { url, from };
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
@@ -122,5 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteHours: integer(env, 'STRATA_SESSION_HOURS', 12, 1, 24 * 30),
     },
     oidc: oidc(env, publicUrl),
+    mail: mail(env),
+    jobsIntervalSeconds: integer(env, 'STRATA_JOBS_INTERVAL_SECONDS', 60, 0, 24 * 3600),
   };
 }

@@ -3,6 +3,7 @@ import { buildApp } from '../http/app.ts';
 import { loggerOptions } from '../http/log.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openStrata, type Strata } from '../services/runtime.ts';
+import { startJobs } from './jobs.ts';
 
 /**
  * A fresh install has no password: while the workspace has no administrator, each start prints a
@@ -31,8 +32,10 @@ export async function serve(): Promise<void> {
     oidc: config.oidc,
     logger: loggerOptions(config.logLevel),
   });
+  const jobs = startJobs(strata, config, app.log);
   const stop = async (signal: string) => {
     app.log.info({ event: 'server.stopping', signal }, 'stopping');
+    await jobs.stop();
     await app.close();
     await strata.close();
     process.exit(0);

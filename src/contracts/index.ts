@@ -9,3 +9,4 @@ export * from './auth.ts';
 export * from './risks.ts';
 export * from './consultations.ts';
 export * from './partners.ts';
+export * from './cycles.ts';

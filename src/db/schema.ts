@@ -3,6 +3,15 @@
  * numbers and dates stay ISO strings (see connection.ts), so the types say so.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  CheckInEntryTable,
+  CycleItemAssigneeTable,
+  CycleItemTable,
+  JobRunTable,
+  MailOutboxTable,
+  MailPreferenceTable,
+  ReportingCycleTable,
+} from './schema-cycles.ts';
 
 type Created = ColumnType<Date, Date | string | undefined, never>;
 type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -461,6 +470,14 @@ export interface DB {
   login_failure: LoginFailureTable;
   audit_event: AuditEventTable;
   strata_migration: MigrationTable;
+  // Reporting cycles, check-ins, mail and job runs (0004_cycles).
+  reporting_cycle: ReportingCycleTable;
+  cycle_item: CycleItemTable;
+  cycle_item_assignee: CycleItemAssigneeTable;
+  check_in_entry: CheckInEntryTable;
+  mail_preference: MailPreferenceTable;
+  mail_outbox: MailOutboxTable;
+  job_run: JobRunTable;
   // Partner registry and funding lines (migration 0006).
   partner: PartnerTable;
   agreement: AgreementTable;

@@ -27,6 +27,7 @@ import { consultationRoutes } from './routes/consultations.ts';
 import { publicConsultationRoutes } from './routes/consult-public.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { fundingRoutes } from './routes/funding.ts';
+import { cycleRoutes } from './routes/cycles.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
 
 export interface AppOptions {
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   publicConsultationRoutes(app, ctx);
   partnerRoutes(app, ctx);
   fundingRoutes(app, ctx);
+  cycleRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

@@ -21,6 +21,7 @@ import { consultationsService } from './consultations/builder.service.ts';
 import { consultationResultsService } from './consultations/results.service.ts';
 import { consultationRespondService } from './consultations/respond.service.ts';
 import { partnerServices } from './partners/index.ts';
+import { cycleServices } from './cycles/index.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
@@ -45,6 +46,7 @@ export function createServices(deps: ServiceDeps) {
     consultationResults: consultationResultsService(deps, snapshots),
     consultationRespond: consultationRespondService(deps),
     ...partnerServices(deps, snapshots),
+    ...cycleServices(deps, snapshots),
   };
 }
 

@@ -14,6 +14,7 @@ import type { SnapshotLoader } from './snapshot.ts';
 import { visibility } from './visibility.ts';
 import { allow } from './guard.ts';
 import { audit } from './audit.ts';
+import { requireReasonWhenLocked } from './cycles/locking.ts';
 import { canRecordFigure } from '../domain/access.ts';
 import { laterThan, resolveAsOf } from './common.ts';
 import { AppError, invalid, notFound } from './errors.ts';
@@ -128,6 +129,7 @@ export function measurementsService(deps: ServiceDeps, snapshots: SnapshotLoader
             'The figure you meant to correct does not exist',
           );
         }
+        await requireReasonWhenLocked(trx, scope.id, input.unitId, period, input.note);
         const row = await repo.append({
           workspace_id: scope.id,
           indicator_id: indicatorId,

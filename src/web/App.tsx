@@ -85,6 +85,18 @@ const AgreementPage = lazy(() =>
 const FundingPage = lazy(() =>
   import('./routes/FundingPage.tsx').then((m) => ({ default: m.FundingPage })),
 );
+const CyclesPage = lazy(() =>
+  import('./routes/cycles/CyclesPage.tsx').then((m) => ({ default: m.CyclesPage })),
+);
+const CyclePage = lazy(() =>
+  import('./routes/cycles/CyclePage.tsx').then((m) => ({ default: m.CyclePage })),
+);
+const CheckInPage = lazy(() =>
+  import('./routes/cycles/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })),
+);
+const MyWorkPage = lazy(() =>
+  import('./routes/cycles/MyWorkPage.tsx').then((m) => ({ default: m.MyWorkPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -162,6 +174,10 @@ export function App() {
             <Route path="/admin/users" component={UsersPage} />
             <Route path="/admin/users/:id" component={UserPage} />
             <Route path="/admin/audit" component={AuditPage} />
+            <Route path="/cycles" component={CyclesPage} />
+            <Route path="/cycles/:id" component={CyclePage} />
+            <Route path="/check-ins/:id" component={CheckInPage} />
+            <Route path="/my-work" component={MyWorkPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

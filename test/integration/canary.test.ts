@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ActionCard,
   ActionDetail,
+  CycleDetail,
   ElementDetail,
   IndicatorListItem,
   Measurement,
@@ -88,6 +89,8 @@ interface Pools {
   agreements: string[];
   contacts: string[];
   fundingLines: string[];
+  cycles: string[];
+  checkIns: string[];
 }
 
 const contains = (text: string, canary: string) =>
@@ -97,6 +100,28 @@ const contains = (text: string, canary: string) =>
 function shape(res: { status: number; body: string }) {
   const { requestId, ...problem } = JSON.parse(res.body) as Problem;
   return { answered: res.status, requestIdPresent: typeof requestId === 'string', ...problem };
+}
+
+/** A cycle over both schools' elements and actions, each check-in's text carrying its school's canary. */
+async function plantCheckIns(t: TestApp, office: string, ids: Roles['ids']) {
+  const cycle = await must<CycleDetail>(t, office, 'POST', '/api/v1/cycles', {
+    code: 'CN-CYCLE',
+    title: { fr: 'Cycle', en: 'Cycle' },
+    period: '2024',
+    opensOn: '2024-01-01',
+    dueOn: '2030-01-01',
+    elementIds: [ids.elementA, ids.elementB],
+    actionIds: [ids.actionA, ids.actionB],
+  });
+  for (const item of cycle.items) {
+    const canary = item.unit.id === ids.units.a ? CANARY_A : CANARY_B;
+    await must(t, office, 'POST', `/api/v1/check-ins/${item.id}/entries`, {
+      action: 'save',
+      summary: `Summary ${canary}`,
+      risks: `Risks ${canary}`,
+    });
+  }
+  return { cycles: [cycle.cycle.id], checkIns: cycle.items.map((i) => i.id) };
 }
 
 describeEachEngine('canaries and id guessing', (engine) => {
@@ -296,6 +321,7 @@ describeEachEngine('canaries and id guessing', (engine) => {
           '/api/v1/funding-lines?limit=500',
         )
       ).items.map((l) => l.id),
+      ...(await plantCheckIns(t, office(), ids)),
     };
   });
   afterAll(async () => {
@@ -332,6 +358,10 @@ describeEachEngine('canaries and id guessing', (engine) => {
         return pools.contacts;
       case 'funding-lines':
         return pools.fundingLines;
+      case 'cycles':
+        return pools.cycles;
+      case 'check-ins':
+        return pools.checkIns;
       default:
         return null;
     }
@@ -350,6 +380,8 @@ describeEachEngine('canaries and id guessing', (engine) => {
         return pools.elements;
       case 'partnerId':
         return pools.partners;
+      case 'cycleId':
+        return pools.cycles;
       case 'actionId':
         return pools.actions;
       case 'q':

@@ -26,6 +26,7 @@ import { testEngines } from '../support/engines.ts';
 import { createAccount, openTestApp, signIn, TEST_PASSWORD } from '../support/app.ts';
 import { must, send, setupRoles, type Roles } from '../support/roles.ts';
 import { createConsultation, plainLink } from '../support/consultations.ts';
+import { cyclePools } from '../support/cycle-pools.ts';
 import {
   checkAnswer,
   deriveSeed,
@@ -258,6 +259,7 @@ describe(`schema-driven fuzzing [pglite] (seed ${String(SEED)})`, () => {
       'path:agreements': agreements,
       'path:contacts': contacts,
       'path:funding-lines': fundingLines,
+      ...(await cyclePools(t, roles.cookies.office, elements, actions)),
     });
   });
 

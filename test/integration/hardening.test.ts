@@ -35,6 +35,20 @@ interface LogLine {
   reqId?: string;
 }
 
+/** A reporting cycle over one element: the ids its GET routes take. */
+async function cycleIds(t: TestApp, elementId: string) {
+  const scope = await t.strata.services.workspace.resolve('imt');
+  const detail = await t.strata.services.cycles.create(scope, {
+    code: 'HARDENING',
+    title: { fr: 'Cycle', en: 'Cycle' },
+    period: '2025',
+    opensOn: '2026-01-01',
+    dueOn: '2026-06-30',
+    elementIds: [elementId],
+  });
+  return { cycles: detail.cycle.id, 'check-ins': detail.items[0]?.id };
+}
+
 describeEachEngine('HTTP hardening', (engine) => {
   let t: TestApp;
   let database: Database;
@@ -258,12 +272,13 @@ describeEachEngine('HTTP hardening', (engine) => {
           impact: 3,
         })
       ).risk.id,
+      ...(await cycleIds(t, tree.nodes[0]?.id ?? '')),
     };
     const fill = (path: string) =>
       path
         .replace('/audit/{entityType}/{id}', `/audit/element/${ids.elements ?? ''}`)
         .replace('/funding-lines/{id}', `/funding-lines/${line.fundingLine.id}`)
-        .replace(/\/([a-z]+)\/\{(id|planId|token)\}/g, (_m, collection: string) => {
+        .replace(/\/([a-z-]+)\/\{(id|planId|token)\}/g, (_m, collection: string) => {
           const id = ids[collection];
           if (!id) throw new Error(`no id to fill in ${path}: add one for this new route`);
           return `/${collection}/${id}`;

@@ -48,9 +48,8 @@ CREATE TABLE risk_action (
 CREATE INDEX risk_action_action_idx ON risk_action (workspace_id, action_id);
 
 -- Reviews are appended, never updated: the history of a risk's assessment.
--- check_in_id names the check-in a review was made in. It has NO foreign key yet: the
--- check-in table is built on another branch, and the composite foreign key
--- (workspace_id, check_in_id) REFERENCES check_in (workspace_id, id) is added when both merge.
+-- check_in_id names the check-in (a reporting cycle's item, migration 0004) a review was made
+-- in; deleting the cycle keeps the review and forgets the check-in.
 CREATE TABLE risk_review (
   workspace_id uuid NOT NULL REFERENCES workspace (id) ON DELETE CASCADE,
   id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -63,7 +62,9 @@ CREATE TABLE risk_review (
   check_in_id uuid,
   recorded_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, risk_id) REFERENCES risk (workspace_id, id) ON DELETE CASCADE
+  FOREIGN KEY (workspace_id, risk_id) REFERENCES risk (workspace_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (workspace_id, check_in_id) REFERENCES cycle_item (workspace_id, id)
+    ON DELETE SET NULL (check_in_id)
 );
 CREATE INDEX risk_review_risk_idx ON risk_review (workspace_id, risk_id, recorded_at);
 

@@ -47,7 +47,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const [location] = useLocation();
   const workspace = useWorkspace();
   const me = useMe().data;
-  const can = me?.can;
+  const can = me?.authenticated ? me.can : undefined;
   const signedIn = me?.authenticated === true;
   const units = (workspace.data?.units ?? []).filter(
     (unit) => unit.kind === 'school' || unit.kind === 'subsidiary',
@@ -85,6 +85,22 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
             to="/funding"
             label={t.partners.navFunding}
             active={is('/funding')}
+            onNavigate={onNavigate}
+          />
+        </>
+      ) : null}
+      {can ? (
+        <>
+          <NavItem
+            to="/my-work"
+            label={t.cycles.myWorkNav}
+            active={is('/my-work') || is('/check-ins')}
+            onNavigate={onNavigate}
+          />
+          <NavItem
+            to="/cycles"
+            label={t.cycles.nav}
+            active={is('/cycles')}
             onNavigate={onNavigate}
           />
         </>

@@ -3,6 +3,7 @@ import { enAccount } from './en-account.ts';
 import { enRisks } from './en-risks.ts';
 import { enConsultations } from './en-consultations.ts';
 import { enPartners } from './en-partners.ts';
+import { enCycles } from './en-cycles.ts';
 import { enDomain } from './en-domain.ts';
 import type { Messages } from './fr.ts';
 
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...enRisks,
   ...enConsultations,
   ...enPartners,
+  ...enCycles,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

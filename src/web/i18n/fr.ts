@@ -6,6 +6,7 @@ import { frAccount } from './fr-account.ts';
 import { frRisks } from './fr-risks.ts';
 import { frConsultations } from './fr-consultations.ts';
 import { frPartners } from './fr-partners.ts';
+import { frCycles } from './fr-cycles.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
@@ -14,6 +15,7 @@ export const fr = {
   ...frRisks,
   ...frConsultations,
   ...frPartners,
+  ...frCycles,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

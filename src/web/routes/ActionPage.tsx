@@ -17,6 +17,7 @@ import { Section } from '../components/Section.tsx';
 import { WriteGate } from '../components/WriteGate.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { HistoryPanel } from '../components/HistoryPanel.tsx';
+import { CheckInsPanel } from './cycles/CheckInsPanel.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatDate, formatValue } from '../i18n/format.ts';
 import { mayWriteAction } from '../lib/permissions.ts';
@@ -158,6 +159,7 @@ function ActionView({ data }: { data: ActionDetail }) {
         editable={me !== undefined && mayWriteAction(me, action.id, card.leadUnit.id)}
       />
 
+      <CheckInsPanel actionId={action.id} />
       <HistoryPanel entityType="action" id={action.id} />
     </>
   );

@@ -2,6 +2,7 @@
  * `/`: the group dashboard. Headline indicators with sparklines, priorities × focuses and
  * priorities × schools matrices, what needs attention, totals; all as of a chosen date.
  */
+import { Suspense, lazy } from 'react';
 import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDashboard, useWorkspace } from '../api/queries.ts';
 import type { Dashboard, WorkspaceOverview } from '../api/types.ts';
@@ -19,6 +20,11 @@ import { useAsOf } from '../lib/as-of.ts';
 import { levelName } from '../lib/plan.ts';
 import { AttentionList } from './dashboard/AttentionList.tsx';
 import { Totals } from './dashboard/Totals.tsx';
+
+/** Validated check-ins, loaded on demand to keep the first load small. */
+const ReportedStatuses = lazy(() =>
+  import('./cycles/CheckInsPanel.tsx').then((m) => ({ default: m.ReportedStatuses })),
+);
 
 /** The group dashboard page. */
 export function DashboardPage() {
@@ -140,6 +146,10 @@ function DashboardContent({ data, workspace }: { data: Dashboard; workspace: Wor
       <Section title={t.dashboard.attention}>
         <AttentionList items={data.attention} />
       </Section>
+
+      <Suspense fallback={null}>
+        <ReportedStatuses />
+      </Suspense>
     </Stack>
   );
 }

@@ -20,6 +20,7 @@ import { StatusSummaryView } from '../components/StatusBadge.tsx';
 import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { ElementConsultations } from './consultations/ElementConsultations.tsx';
 import { ElementPartnershipsPanel } from './partners/ElementPartnershipsPanel.tsx';
+import { CheckInsPanel } from './cycles/CheckInsPanel.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatRatio } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
@@ -177,6 +178,7 @@ function ElementView({
       <ElementConsultations elementId={element.id} />
       <ElementPartnershipsPanel elementId={element.id} title={title} />
 
+      <CheckInsPanel elementId={element.id} />
       <HistoryPanel entityType="element" id={element.id} />
     </>
   );
