@@ -23,6 +23,8 @@ import { oidcRoutes } from './routes/oidc.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
+import { dataIoRoutes } from './routes/data-io.ts';
+import { publicRoutes } from './routes/public.ts';
 
 export interface AppOptions {
   strata: Strata;
@@ -92,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   oidcRoutes(app, ctx);
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
+  dataIoRoutes(app, ctx);
+  publicRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

@@ -16,6 +16,7 @@ import { workspaceService } from './workspace.service.ts';
 import { sessionsService } from './auth/sessions.service.ts';
 import { usersService } from './auth/users.service.ts';
 import { auditService } from './audit.service.ts';
+import { dataIoServices } from './data-io/index.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
@@ -34,6 +35,7 @@ export function createServices(deps: ServiceDeps) {
     sessions: sessionsService(deps),
     users: usersService(deps),
     audit: auditService(deps, snapshots),
+    dataIo: dataIoServices(deps, snapshots),
   };
 }
 
