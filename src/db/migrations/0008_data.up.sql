@@ -18,3 +18,7 @@ CREATE TABLE published_indicator (
   PRIMARY KEY (workspace_id, indicator_id),
   FOREIGN KEY (workspace_id, indicator_id) REFERENCES indicator (workspace_id, id) ON DELETE CASCADE
 );
+
+-- A restore (pg_restore) computes generated search columns with an empty search_path: the
+-- search function must find strata_fold by the path it was created with.
+ALTER FUNCTION strata_search_vector(text, text) SET search_path FROM CURRENT;

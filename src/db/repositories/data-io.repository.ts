@@ -71,6 +71,14 @@ export function dataIoRepository(db: Kysely<DB>) {
     },
 
     /** Appends figures in batches; `onBatch` hears how many are written so far. */
+    /**
+     * Blocks every other figure writer until the transaction ends (for imports too big for one
+     * lock per point: PostgreSQL's lock table holds a few thousand).
+     */
+    async lockAllFigures() {
+      await sql`LOCK TABLE measurement IN SHARE ROW EXCLUSIVE MODE`.execute(db);
+    },
+
     async appendFigures(
       rows: Insertable<MeasurementTable>[],
       onBatch: (written: number) => void = () => undefined,

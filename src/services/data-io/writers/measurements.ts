@@ -33,6 +33,9 @@ interface Planned {
 const key = (ws: string, p: Pick<Planned, 'indicatorId' | 'unitId'>, period: string) =>
   `${ws}|${p.indicatorId}|${p.unitId}|${period}`;
 
+/** Beyond this many points, the import locks figure writing as a whole instead of point by point. */
+const MAX_POINT_LOCKS = 1000;
+
 /** The figures writer. */
 export const measurementsWriter: KindWriter = {
   kind: 'measurements',
@@ -96,7 +99,8 @@ export const measurementsWriter: KindWriter = {
     if (problems.length > 0) return { created: 0, updated: 0, skipped: 0 };
 
     const repo = dataIoRepository(ctx.deps.db);
-    await repo.lockSeriesPoints([...seen.keys()]);
+    if (seen.size > MAX_POINT_LOCKS) await repo.lockAllFigures();
+    else await repo.lockSeriesPoints([...seen.keys()]);
     const current = new Map(
       (await repo.currentFigures(scope.id, [...new Set(planned.map((p) => p.indicatorId))])).map(
         (c) => [key(scope.id, { indicatorId: c.indicator_id, unitId: c.unit_id }, c.period), c],
