@@ -51,6 +51,12 @@ const UserPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./routes/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const ImportPage = lazy(() =>
+  import('./routes/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const PublicPage = lazy(() =>
+  import('./routes/PublicPage.tsx').then((m) => ({ default: m.PublicPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -110,6 +116,8 @@ export function App() {
             <Route path="/alignment" component={AlignmentPage} />
             <Route path="/search" component={SearchPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
+            <Route path="/import" component={ImportPage} />
+            <Route path="/public" component={PublicPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/setup" component={SetupPage} />
             <Route path="/invitation" component={InvitationPage} />

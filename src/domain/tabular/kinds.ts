@@ -111,6 +111,8 @@ export interface TypedRecord {
   values: Record<string, CellValue>;
   /** Column letter of each key. */
   at: Record<string, string>;
+  /** The file's header of each key (problems name the column as the file does). */
+  headers: Record<string, string>;
 }
 
 /** The column index of each key of `kind` in `header` (French or English headers, or the key). */
@@ -208,6 +210,7 @@ export function typeSheet(
     if (row.cells.every((c) => c === '')) continue;
     const values: Record<string, CellValue> = {};
     const at: Record<string, string> = {};
+    const headers: Record<string, string> = {};
     let bad = false;
     for (const column of spec.columns) {
       const index = found.get(column.key);
@@ -217,6 +220,7 @@ export function typeSheet(
         continue;
       }
       at[column.key] = columnLetter(index);
+      headers[column.key] = sheet.header[index] ?? column.fr;
       const typed = typeCell(column, row.cells[index] ?? '');
       if ('problem' in typed) {
         bad = true;
@@ -228,7 +232,7 @@ export function typeSheet(
         });
       } else values[column.key] = typed.value;
     }
-    if (!bad) records.push({ line: row.line, values, at });
+    if (!bad) records.push({ line: row.line, values, at, headers });
   }
   return { records, problems };
 }

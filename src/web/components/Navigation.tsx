@@ -62,6 +62,15 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         active={is('/alignment')}
         onNavigate={onNavigate}
       />
+      {can?.write ? (
+        <NavItem to="/import" label={t.dataio.nav} active={is('/import')} onNavigate={onNavigate} />
+      ) : null}
+      <NavItem
+        to="/public"
+        label={t.dataio.navPublic}
+        active={is('/public')}
+        onNavigate={onNavigate}
+      />
       {units.length > 0 ? (
         <>
           <Text

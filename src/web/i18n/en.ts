@@ -1,11 +1,13 @@
 /** English interface strings, the same shape as the French reference (`fr.ts`). */
 import { enAccount } from './en-account.ts';
+import { enDataio } from './en-dataio.ts';
 import { enDomain } from './en-domain.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
   ...enDomain,
   ...enAccount,
+  ...enDataio,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

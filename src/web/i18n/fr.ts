@@ -3,11 +3,13 @@
  * same shape (a missing or extra key fails the typecheck).
  */
 import { frAccount } from './fr-account.ts';
+import { frDataio } from './fr-dataio.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
   ...frDomain,
   ...frAccount,
+  ...frDataio,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

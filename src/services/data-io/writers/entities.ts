@@ -68,7 +68,7 @@ async function writeEach<C>(
       problems.push({
         row: record.line,
         column: record.at[field] ?? '',
-        field,
+        field: record.headers[field] ?? field,
         message: error.message,
       });
     }

@@ -37,7 +37,12 @@ export function problemAt(
   field: string,
   message: string,
 ): CellProblem {
-  return { row: record.line, column: record.at[key] ?? '', field, message };
+  return {
+    row: record.line,
+    column: record.at[key] ?? '',
+    field: record.headers[key] ?? field,
+    message,
+  };
 }
 
 /** The text of a typed cell ('' when empty). */
