@@ -2,12 +2,7 @@
 import Type, { type Static } from 'typebox';
 import { Id } from './common.ts';
 
-export const ImportKindSchema = Type.Union([
-  Type.Literal('measurements'),
-  Type.Literal('targets'),
-  Type.Literal('indicators'),
-  Type.Literal('actions'),
-]);
+export const ImportKindSchema = Type.Enum(['measurements', 'targets', 'indicators', 'actions']);
 
 /** Query of an import: the file travels as the raw request body (CSV or XLSX). */
 export const ImportQuery = Type.Object({
@@ -50,12 +45,7 @@ export const SeparatorSchema = Type.Union([Type.Literal('semicolon'), Type.Liter
 export const LocaleSchema = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
 
 export const ExportParams = Type.Object({
-  dataset: Type.Union([
-    Type.Literal('indicators'),
-    Type.Literal('actions'),
-    Type.Literal('dashboard'),
-    Type.Literal('measurements'),
-  ]),
+  dataset: Type.Enum(['indicators', 'actions', 'dashboard', 'measurements']),
 });
 
 export const ExportQuery = Type.Object({
@@ -90,11 +80,7 @@ export const PublicationStatus = Type.Object({
 export type PublicationStatus = Static<typeof PublicationStatus>;
 
 export const OpenDatasetParams = Type.Object({
-  dataset: Type.Union([
-    Type.Literal('elements'),
-    Type.Literal('indicators'),
-    Type.Literal('figures'),
-  ]),
+  dataset: Type.Enum(['elements', 'indicators', 'figures']),
 });
 export const OpenDatasetQuery = Type.Object({
   format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')])),
