@@ -21,6 +21,7 @@ export const enDataio: typeof frDataio = {
     fileLabel: 'CSV or XLSX file',
     fileHelp:
       'CSV: UTF-8 (with or without BOM), ";" or "," separated; decimal commas and dd/mm/yyyy dates are accepted. 10 MB at most.',
+    clearFile: 'Remove the file',
     kindLabel: 'Kind of data',
     kindAuto: 'Told from the headers',
     check: 'Check the file',

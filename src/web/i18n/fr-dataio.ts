@@ -19,6 +19,7 @@ export const frDataio = {
     fileLabel: 'Fichier CSV ou XLSX',
     fileHelp:
       'CSV : UTF-8 (avec ou sans BOM), séparateur « ; » ou « , », virgule décimale et dates jj/mm/aaaa acceptées. 10 Mo au plus.',
+    clearFile: 'Retirer le fichier',
     kindLabel: 'Type de données',
     kindAuto: 'Reconnu d’après les en-têtes',
     check: 'Vérifier le fichier',

@@ -103,6 +103,7 @@ export function ImportPage() {
               setError(null);
             }}
             clearable
+            clearButtonProps={{ 'aria-label': d.clearFile }}
           />
           <Select
             label={d.kindLabel}
