@@ -222,6 +222,8 @@ describeEachEngine('HTTP hardening', (engine) => {
     const fill = (path: string) =>
       path
         .replace('/audit/{entityType}/{id}', `/audit/element/${ids.elements ?? ''}`)
+        .replace('{kind}', 'measurements')
+        .replace('{dataset}', 'indicators')
         .replace(/\/([a-z]+)\/\{(id|planId)\}/g, (_m, collection: string) => {
           const id = ids[collection];
           if (!id) throw new Error(`no id to fill in ${path}: add one for this new route`);
