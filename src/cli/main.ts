@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
 import { AppError } from '../services/index.ts';
 import { DataDirLockedError } from '../services/runtime.ts';
+import { BackupError } from '../services/backup.ts';
 import { figureCommands } from './commands/figure.ts';
 import { jobsCommands } from './commands/jobs.ts';
+import { dataCommands } from './commands/data.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { planCommands } from './commands/plan.ts';
 import { userCommands } from './commands/user.ts';
@@ -24,6 +26,7 @@ function program(): Command {
   userCommands(cli);
   figureCommands(cli);
   jobsCommands(cli);
+  dataCommands(cli);
   return cli;
 }
 
@@ -32,7 +35,12 @@ function describe(error: unknown): string {
     const fields = error.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n');
     return fields ? `${error.message}\n${fields}` : error.message;
   }
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) return error.message;
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof BackupError
+  )
+    return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 

@@ -10,3 +10,4 @@ export * from './risks.ts';
 export * from './consultations.ts';
 export * from './partners.ts';
 export * from './cycles.ts';
+export * from './data-io.ts';

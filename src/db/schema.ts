@@ -503,6 +503,25 @@ export interface DB {
   consultation_answer: ConsultationAnswerTable;
   consultation_element: ConsultationElementTable;
   action_consultation: ActionConsultationTable;
+  // Open data (0008_data).
+  published_element: PublishedElementTable;
+  published_indicator: PublishedIndicatorTable;
+}
+
+/** An element the strategy office publishes as open data (0008_data). */
+export interface PublishedElementTable {
+  workspace_id: string;
+  element_id: string;
+  published_at: Created;
+  published_by: Generated<string>;
+}
+
+/** An indicator the strategy office publishes as open data (0008_data). */
+export interface PublishedIndicatorTable {
+  workspace_id: string;
+  indicator_id: string;
+  published_at: Created;
+  published_by: Generated<string>;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -29,6 +29,8 @@ import { partnerRoutes } from './routes/partners.ts';
 import { fundingRoutes } from './routes/funding.ts';
 import { cycleRoutes } from './routes/cycles.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
+import { dataIoRoutes } from './routes/data-io.ts';
+import { publicRoutes } from './routes/public.ts';
 
 export interface AppOptions {
   strata: Strata;
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   partnerRoutes(app, ctx);
   fundingRoutes(app, ctx);
   cycleRoutes(app, ctx);
+  dataIoRoutes(app, ctx);
+  publicRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

@@ -50,6 +50,8 @@ export function unstorable(value: unknown, path = ''): { field: string; message:
       ? null
       : { field: path || '/', message: 'must be a finite number' };
   }
+  // A raw upload (CSV, XLSX) is bytes, checked by its own reader.
+  if (value instanceof Uint8Array) return null;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
       const found = unstorable(item, `${path}/${i}`);

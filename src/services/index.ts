@@ -22,6 +22,7 @@ import { consultationResultsService } from './consultations/results.service.ts';
 import { consultationRespondService } from './consultations/respond.service.ts';
 import { partnerServices } from './partners/index.ts';
 import { cycleServices } from './cycles/index.ts';
+import { dataIoServices } from './data-io/index.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
@@ -47,6 +48,7 @@ export function createServices(deps: ServiceDeps) {
     consultationRespond: consultationRespondService(deps),
     ...partnerServices(deps, snapshots),
     ...cycleServices(deps, snapshots),
+    dataIo: dataIoServices(deps, snapshots),
   };
 }
 

@@ -97,6 +97,12 @@ const CheckInPage = lazy(() =>
 const MyWorkPage = lazy(() =>
   import('./routes/cycles/MyWorkPage.tsx').then((m) => ({ default: m.MyWorkPage })),
 );
+const ImportPage = lazy(() =>
+  import('./routes/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const PublicPage = lazy(() =>
+  import('./routes/PublicPage.tsx').then((m) => ({ default: m.PublicPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -166,6 +172,8 @@ export function App() {
             <Route path="/consultations" component={ConsultationsPage} />
             <Route path="/consultations/:id" component={ConsultationPage} />
             <Route path="/consult/:token" component={PublicConsultPage} />
+            <Route path="/import" component={ImportPage} />
+            <Route path="/public" component={PublicPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/setup" component={SetupPage} />
             <Route path="/invitation" component={InvitationPage} />

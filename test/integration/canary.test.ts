@@ -405,9 +405,9 @@ describeEachEngine('canaries and id guessing', (engine) => {
       const params = op.parameters ?? [];
       let bases = [path];
       for (const p of params.filter((x) => x.in === 'path')) {
-        if (p.name === 'entityType') {
+        if (p.name === 'entityType' || (p.schema.enum ?? []).length > 0) {
           const kinds = queryValues(p) ?? [];
-          bases = bases.flatMap((b) => kinds.map((k) => b.replace('{entityType}', k)));
+          bases = bases.flatMap((b) => kinds.map((k) => b.replace(`{${p.name}}`, k)));
           continue;
         }
         const expand = (b: string): string[] => {

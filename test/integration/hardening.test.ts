@@ -278,6 +278,8 @@ describeEachEngine('HTTP hardening', (engine) => {
       path
         .replace('/audit/{entityType}/{id}', `/audit/element/${ids.elements ?? ''}`)
         .replace('/funding-lines/{id}', `/funding-lines/${line.fundingLine.id}`)
+        .replace('{kind}', 'measurements')
+        .replace('{dataset}', 'indicators')
         .replace(/\/([a-z-]+)\/\{(id|planId|token)\}/g, (_m, collection: string) => {
           const id = ids[collection];
           if (!id) throw new Error(`no id to fill in ${path}: add one for this new route`);

@@ -15,25 +15,27 @@ export interface AuditInsert {
   requestId: string;
 }
 
+/** The row of an audit event. */
+export function auditValues(e: AuditInsert) {
+  return {
+    workspace_id: e.workspaceId,
+    actor_user_id: e.actorUserId,
+    actor_label: e.actorLabel,
+    unit_id: e.unitId,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    action: e.action,
+    before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+    after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+    request_id: e.requestId,
+  };
+}
+
 /** Creates the audit repository. */
 export function auditRepository(db: Kysely<DB>) {
   return {
     async append(e: AuditInsert) {
-      await db
-        .insertInto('audit_event')
-        .values({
-          workspace_id: e.workspaceId,
-          actor_user_id: e.actorUserId,
-          actor_label: e.actorLabel,
-          unit_id: e.unitId,
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          action: e.action,
-          before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-          after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
-          request_id: e.requestId,
-        })
-        .execute();
+      await db.insertInto('audit_event').values(auditValues(e)).execute();
     },
     async history(workspaceId: string, entityType: string, entityId: string, limit: number) {
       return db

@@ -105,6 +105,15 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
           />
         </>
       ) : null}
+      {can?.write ? (
+        <NavItem to="/import" label={t.dataio.nav} active={is('/import')} onNavigate={onNavigate} />
+      ) : null}
+      <NavItem
+        to="/public"
+        label={t.dataio.navPublic}
+        active={is('/public')}
+        onNavigate={onNavigate}
+      />
       {units.length > 0 ? (
         <>
           <Text

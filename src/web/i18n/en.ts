@@ -4,6 +4,7 @@ import { enRisks } from './en-risks.ts';
 import { enConsultations } from './en-consultations.ts';
 import { enPartners } from './en-partners.ts';
 import { enCycles } from './en-cycles.ts';
+import { enDataio } from './en-dataio.ts';
 import { enDomain } from './en-domain.ts';
 import type { Messages } from './fr.ts';
 
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...enConsultations,
   ...enPartners,
   ...enCycles,
+  ...enDataio,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

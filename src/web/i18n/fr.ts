@@ -7,6 +7,7 @@ import { frRisks } from './fr-risks.ts';
 import { frConsultations } from './fr-consultations.ts';
 import { frPartners } from './fr-partners.ts';
 import { frCycles } from './fr-cycles.ts';
+import { frDataio } from './fr-dataio.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
@@ -16,6 +17,7 @@ export const fr = {
   ...frConsultations,
   ...frPartners,
   ...frCycles,
+  ...frDataio,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

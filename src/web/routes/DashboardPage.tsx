@@ -14,6 +14,7 @@ import { Section } from '../components/Section.tsx';
 import { StatusMatrix } from '../components/StatusMatrix.tsx';
 import type { MatrixRow } from '../components/StatusMatrix.tsx';
 import { FlagIcon } from '../components/Icons.tsx';
+import { ExportMenu } from '../components/ExportMenu.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatDate } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
@@ -88,6 +89,7 @@ function DashboardContent({ data, workspace }: { data: Dashboard; workspace: Wor
       <Text size="sm" mt="xs" c="#495057" data-testid="dashboard-as-of">
         {t.common.asOfShown(formatDate(data.asOf, lang))}
       </Text>
+      <ExportMenu dataset="dashboard" filters={{ planId: data.planId, asOf: data.asOf }} />
       {illustrative ? (
         <Alert
           variant="light"

@@ -15,6 +15,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryView } from '../components/QueryState.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { Section } from '../components/Section.tsx';
+import { ExportMenu } from '../components/ExportMenu.tsx';
 import { StatusSummaryView } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useAsOf } from '../lib/as-of.ts';
@@ -139,7 +140,10 @@ function UnitView({
         )}
       </Section>
 
-      <Section title={t.unit.indicators}>
+      <Section
+        title={t.unit.indicators}
+        actions={<ExportMenu dataset="indicators" filters={{ unitId: unit.id }} />}
+      >
         {data.indicators.length === 0 ? (
           <Text>{t.unit.noIndicators}</Text>
         ) : (
@@ -150,7 +154,10 @@ function UnitView({
         )}
       </Section>
 
-      <Section title={t.unit.actions}>
+      <Section
+        title={t.unit.actions}
+        actions={<ExportMenu dataset="actions" filters={{ unitId: unit.id }} />}
+      >
         {data.actions.length === 0 ? (
           <Text>{t.unit.noActions}</Text>
         ) : (
