@@ -6,3 +6,4 @@ export * from './actions.ts';
 export * from './elements.ts';
 export * from './dashboard.ts';
 export * from './auth.ts';
+export * from './revisions.ts';

@@ -77,6 +77,9 @@ export interface PlanRevisionTable {
   snapshot: Json<unknown>;
   created_at: Created;
   created_by: Generated<string>;
+  /** Added by migration 0009. */
+  kind: Generated<'initial' | 'revision' | 'mid_term'>;
+  target_reasons: ColumnType<Record<string, string>, string | undefined, string>;
 }
 
 export interface ElementTable {
@@ -406,6 +409,20 @@ export interface DB {
   login_failure: LoginFailureTable;
   audit_event: AuditEventTable;
   strata_migration: MigrationTable;
+  // plan revisions and mid-term reviews (migration 0009)
+  plan_review: PlanReviewTable;
+}
+
+/** A mid-term review: open from its base revision until the next revision is adopted. */
+export interface PlanReviewTable {
+  workspace_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  base_revision_id: string;
+  label: string;
+  started_at: Created;
+  started_by: string;
+  revision_id: string | null;
 }
 
 export type UnitRow = Selectable<UnitTable>;

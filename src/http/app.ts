@@ -22,6 +22,8 @@ import { authRoutes } from './routes/auth.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { revisionRoutes } from './routes/revisions.ts';
+import { reportRoutes } from './routes/reports.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
 
 export interface AppOptions {
@@ -92,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   oidcRoutes(app, ctx);
   userRoutes(app, ctx);
   auditRoutes(app, ctx);
+  revisionRoutes(app, ctx);
+  reportRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

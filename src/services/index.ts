@@ -16,24 +16,32 @@ import { workspaceService } from './workspace.service.ts';
 import { sessionsService } from './auth/sessions.service.ts';
 import { usersService } from './auth/users.service.ts';
 import { auditService } from './audit.service.ts';
+import { revisionsService } from './revisions.service.ts';
+import { reportsService } from './reports/index.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
   const snapshots = snapshotLoader(deps);
   const views = planViewsService(deps, snapshots);
+  const workspace = workspaceService(deps, snapshots);
+  const dashboard = dashboardService(deps, snapshots);
+  const indicators = indicatorsService(deps, snapshots);
+  const actions = actionsService(deps, snapshots);
   return {
-    workspace: workspaceService(deps, snapshots),
-    dashboard: dashboardService(deps, snapshots),
+    workspace,
+    dashboard,
     views,
     elements: elementsService(deps, snapshots, (scope, id) => views.element(scope, id)),
-    indicators: indicatorsService(deps, snapshots),
+    indicators,
     measurements: measurementsService(deps, snapshots),
-    actions: actionsService(deps, snapshots),
+    actions,
     search: searchService(deps, snapshots),
     planFiles: planFileService(deps),
     sessions: sessionsService(deps),
     users: usersService(deps),
     audit: auditService(deps, snapshots),
+    revisions: revisionsService(deps, snapshots),
+    reports: reportsService(deps, { dashboard, views, indicators, actions, workspace }),
   };
 }
 
