@@ -4,6 +4,7 @@ import { ConfigError } from '../config.ts';
 import { AppError } from '../services/index.ts';
 import { DataDirLockedError } from '../services/runtime.ts';
 import { figureCommands } from './commands/figure.ts';
+import { reportCommand } from './commands/report.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { planCommands } from './commands/plan.ts';
 import { userCommands } from './commands/user.ts';
@@ -22,6 +23,7 @@ function program(): Command {
   planCommands(cli);
   userCommands(cli);
   figureCommands(cli);
+  reportCommand(cli);
   return cli;
 }
 
