@@ -91,9 +91,20 @@ export const RevisionAdopt = Type.Object(
     adoptedOn: Type.Optional(IsoDate),
     /** The reason for each target changed since the previous revision, by target key. */
     targetReasons: Type.Optional(
-      Type.Record(Type.String({ maxLength: 300 }), Type.String({ maxLength: 2000 }), {
-        maxProperties: 2000,
-      }),
+      Type.Array(
+        Type.Object(
+          {
+            key: Type.String({
+              minLength: 1,
+              maxLength: 300,
+              description: 'indicator/kind/period[/unit], as the diff names it',
+            }),
+            reason: Type.String({ maxLength: 2000 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 2000 },
+      ),
     ),
   },
   { additionalProperties: false },

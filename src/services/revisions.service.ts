@@ -160,7 +160,9 @@ export function revisionsService(deps: ServiceDeps, snapshots: SnapshotLoader) {
       const label = input.label.trim();
       const document = await currentDocument(scope, plan.code);
       const previous = await repo.latest(scope.id, planId);
-      const given = input.targetReasons ?? {};
+      const given: Record<string, string> = Object.fromEntries(
+        (input.targetReasons ?? []).map((r) => [r.key, r.reason]),
+      );
       const changes = previous
         ? diffTargets((previous.snapshot as RevisionDocument).targets, document.targets)
         : [];

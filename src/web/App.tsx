@@ -51,6 +51,9 @@ const UserPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./routes/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const ReportsPage = lazy(() =>
+  import('./routes/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -110,6 +113,7 @@ export function App() {
             <Route path="/alignment" component={AlignmentPage} />
             <Route path="/search" component={SearchPage} />
             <Route path="/accessibility" component={AccessibilityPage} />
+            <Route path="/reports" component={ReportsPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/setup" component={SetupPage} />
             <Route path="/invitation" component={InvitationPage} />

@@ -133,7 +133,10 @@ describeEachEngine('plan revisions', (engine) => {
     expect(refused.json<Problem>().errors?.map((e) => e.field)).toEqual([`targetReasons.${key}`]);
     const unknown = await send(t, office, 'POST', `${base()}/revisions`, {
       label: 'Mid-term 2025',
-      targetReasons: { [key]: 'Fewer places funded', 'NOPE/target/2027': 'x' },
+      targetReasons: [
+        { key, reason: 'Fewer places funded' },
+        { key: 'NOPE/target/2027', reason: 'x' },
+      ],
     });
     expect(unknown.status).toBe(400);
     expect(unknown.json<Problem>().errors?.map((e) => e.field)).toEqual([
@@ -153,7 +156,7 @@ describeEachEngine('plan revisions', (engine) => {
 
     const second = await send(t, office, 'POST', `${base()}/revisions`, {
       label: 'Mid-term 2025',
-      targetReasons: { [key]: 'Fewer places funded' },
+      targetReasons: [{ key, reason: 'Fewer places funded' }],
     });
     expect(second.status).toBe(201);
     expect(second.json<PlanRevision>()).toMatchObject({ number: 2, kind: 'mid_term' });

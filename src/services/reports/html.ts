@@ -200,6 +200,14 @@ export function renderReportHtml(model: ReportModel): string {
     .map(([id, label]) => `<li><a href="#${id ?? ''}">${esc(label ?? '')}</a></li>`)
     .join('')}</ol></nav>`;
 
+  // A table wider than a phone scrolls: its region takes the focus, named by its caption.
+  const body = sections
+    .map(([, , html]) => html)
+    .join('\n')
+    .replace(
+      /<div class="table-wrap"><table><caption>([^<]*)<\/caption>/g,
+      '<div class="table-wrap" role="region" tabindex="0" aria-label="$1"><table><caption>$1</caption>',
+    );
   return `<!doctype html>
 <html lang="${model.lang}">
 <head>
@@ -217,7 +225,7 @@ export function renderReportHtml(model: ReportModel): string {
 </header>
 <main>
 ${toc}
-${sections.map(([, , html]) => html).join('\n')}
+${body}
 </main>
 </body>
 </html>

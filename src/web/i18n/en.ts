@@ -1,11 +1,13 @@
 /** English interface strings, the same shape as the French reference (`fr.ts`). */
 import { enAccount } from './en-account.ts';
+import { enReports } from './en-reports.ts';
 import { enDomain } from './en-domain.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
   ...enDomain,
   ...enAccount,
+  ...enReports,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

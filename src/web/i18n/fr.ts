@@ -3,11 +3,13 @@
  * same shape (a missing or extra key fails the typecheck).
  */
 import { frAccount } from './fr-account.ts';
+import { frReports } from './fr-reports.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
   ...frDomain,
   ...frAccount,
+  ...frReports,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',
