@@ -346,7 +346,9 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
       ),
     );
   }
-  push(h(View, { key: k(), wrap: false }, T(styles.h3, t.matrix)));
+  // The status matrix gets a page of its own, so it is never split.
+  newPage();
+  push(T(styles.h2, t.matrix, { key: k() }));
   const columns = model.matrix.columns.length;
   const first = columns > 6 ? 28 : 40;
   const rest = (100 - first) / Math.max(1, columns);
