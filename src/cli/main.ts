@@ -7,6 +7,7 @@ import { BackupError } from '../services/backup.ts';
 import { figureCommands } from './commands/figure.ts';
 import { jobsCommands } from './commands/jobs.ts';
 import { dataCommands } from './commands/data.ts';
+import { reportCommand } from './commands/report.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { planCommands } from './commands/plan.ts';
 import { userCommands } from './commands/user.ts';
@@ -27,6 +28,7 @@ function program(): Command {
   figureCommands(cli);
   jobsCommands(cli);
   dataCommands(cli);
+  reportCommand(cli);
   return cli;
 }
 

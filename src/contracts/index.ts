@@ -11,3 +11,4 @@ export * from './consultations.ts';
 export * from './partners.ts';
 export * from './cycles.ts';
 export * from './data-io.ts';
+export * from './revisions.ts';

@@ -86,6 +86,9 @@ export interface PlanRevisionTable {
   snapshot: Json<unknown>;
   created_at: Created;
   created_by: Generated<string>;
+  /** Added by migration 0009. */
+  kind: Generated<'initial' | 'revision' | 'mid_term'>;
+  target_reasons: ColumnType<Record<string, string>, string | undefined, string>;
 }
 
 export interface ElementTable {
@@ -506,6 +509,8 @@ export interface DB {
   // Open data (0008_data).
   published_element: PublishedElementTable;
   published_indicator: PublishedIndicatorTable;
+  // plan revisions and mid-term reviews (migration 0009)
+  plan_review: PlanReviewTable;
 }
 
 /** An element the strategy office publishes as open data (0008_data). */
@@ -522,6 +527,18 @@ export interface PublishedIndicatorTable {
   indicator_id: string;
   published_at: Created;
   published_by: Generated<string>;
+}
+
+/** A mid-term review: open from its base revision until the next revision is adopted. */
+export interface PlanReviewTable {
+  workspace_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  base_revision_id: string;
+  label: string;
+  started_at: Created;
+  started_by: string;
+  revision_id: string | null;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -28,6 +28,8 @@ import { publicConsultationRoutes } from './routes/consult-public.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { fundingRoutes } from './routes/funding.ts';
 import { cycleRoutes } from './routes/cycles.ts';
+import { revisionRoutes } from './routes/revisions.ts';
+import { reportRoutes } from './routes/reports.ts';
 import type { OidcSettings } from '../services/auth/oidc.ts';
 import { dataIoRoutes } from './routes/data-io.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -110,6 +112,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   cycleRoutes(app, ctx);
   dataIoRoutes(app, ctx);
   publicRoutes(app, ctx);
+  revisionRoutes(app, ctx);
+  reportRoutes(app, ctx);
   await registerWeb(app, options.webDir);
   return app;
 }

@@ -23,20 +23,26 @@ import { consultationRespondService } from './consultations/respond.service.ts';
 import { partnerServices } from './partners/index.ts';
 import { cycleServices } from './cycles/index.ts';
 import { dataIoServices } from './data-io/index.ts';
+import { revisionsService } from './revisions.service.ts';
+import { reportsService } from './reports/index.ts';
 
 /** Builds every service over one database and clock. */
 export function createServices(deps: ServiceDeps) {
   const snapshots = snapshotLoader(deps);
   const views = planViewsService(deps, snapshots);
   const risks = risksService(deps, snapshots);
+  const workspace = workspaceService(deps, snapshots);
+  const dashboard = dashboardService(deps, snapshots, (scope, asOf) => risks.overdue(scope, asOf));
+  const indicators = indicatorsService(deps, snapshots);
+  const actions = actionsService(deps, snapshots);
   return {
-    workspace: workspaceService(deps, snapshots),
-    dashboard: dashboardService(deps, snapshots, (scope, asOf) => risks.overdue(scope, asOf)),
+    workspace,
+    dashboard,
     views,
     elements: elementsService(deps, snapshots, (scope, id) => views.element(scope, id)),
-    indicators: indicatorsService(deps, snapshots),
+    indicators,
     measurements: measurementsService(deps, snapshots),
-    actions: actionsService(deps, snapshots),
+    actions,
     search: searchService(deps, snapshots),
     planFiles: planFileService(deps),
     sessions: sessionsService(deps),
@@ -49,6 +55,8 @@ export function createServices(deps: ServiceDeps) {
     ...partnerServices(deps, snapshots),
     ...cycleServices(deps, snapshots),
     dataIo: dataIoServices(deps, snapshots),
+    revisions: revisionsService(deps, snapshots),
+    reports: reportsService(deps, { dashboard, views, indicators, actions, workspace }),
   };
 }
 

@@ -103,6 +103,9 @@ const ImportPage = lazy(() =>
 const PublicPage = lazy(() =>
   import('./routes/PublicPage.tsx').then((m) => ({ default: m.PublicPage })),
 );
+const ReportsPage = lazy(() =>
+  import('./routes/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const AccessibilityPage = lazy(() =>
   import('./routes/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
 );
@@ -174,6 +177,7 @@ export function App() {
             <Route path="/consult/:token" component={PublicConsultPage} />
             <Route path="/import" component={ImportPage} />
             <Route path="/public" component={PublicPage} />
+            <Route path="/reports" component={ReportsPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/setup" component={SetupPage} />
             <Route path="/invitation" component={InvitationPage} />

@@ -114,6 +114,12 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         active={is('/public')}
         onNavigate={onNavigate}
       />
+      <NavItem
+        to="/reports"
+        label={t.reports.nav}
+        active={is('/reports')}
+        onNavigate={onNavigate}
+      />
       {units.length > 0 ? (
         <>
           <Text

@@ -5,6 +5,7 @@ import { enConsultations } from './en-consultations.ts';
 import { enPartners } from './en-partners.ts';
 import { enCycles } from './en-cycles.ts';
 import { enDataio } from './en-dataio.ts';
+import { enReports } from './en-reports.ts';
 import { enDomain } from './en-domain.ts';
 import type { Messages } from './fr.ts';
 
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...enPartners,
   ...enCycles,
   ...enDataio,
+  ...enReports,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

@@ -8,6 +8,7 @@ import { frConsultations } from './fr-consultations.ts';
 import { frPartners } from './fr-partners.ts';
 import { frCycles } from './fr-cycles.ts';
 import { frDataio } from './fr-dataio.ts';
+import { frReports } from './fr-reports.ts';
 import { frDomain } from './fr-domain.ts';
 
 export const fr = {
@@ -18,6 +19,7 @@ export const fr = {
   ...frPartners,
   ...frCycles,
   ...frDataio,
+  ...frReports,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

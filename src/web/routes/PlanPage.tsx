@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { useAsOf } from '../lib/as-of.ts';
 import { levelName, schoolPlans, unitsById } from '../lib/plan.ts';
 import { PlanTreeView } from './plan/PlanTreeView.tsx';
+import { RevisionsSection } from './plan/RevisionsSection.tsx';
 
 /** The plan explorer page. */
 export function PlanPage() {
@@ -71,6 +72,7 @@ function PlanView({ plan, workspace }: { plan: PlanSummary; workspace: Workspace
           )}
         </QueryView>
       </Section>
+      <RevisionsSection planId={plan.id} />
       {isGroup && others.length > 0 ? (
         <Section title={t.plan.schoolPlans}>
           <Text mb="xs">{t.plan.schoolPlansIntro}</Text>

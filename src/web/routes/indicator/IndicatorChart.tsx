@@ -4,15 +4,9 @@
  * The chart is an image with a text alternative; the same data is in the table that follows.
  */
 import { init, use as registerEchartsParts } from 'echarts/core';
-import type { ComposeOption, ECharts } from 'echarts/core';
+import type { ECharts } from 'echarts/core';
 import { LineChart } from 'echarts/charts';
-import type { LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  TooltipComponentOption,
-} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
@@ -20,7 +14,8 @@ import type { IndicatorDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { formatNumber, formatValue } from '../../i18n/format.ts';
 import { buildChartModel, defaultChartView } from './chart-data.ts';
-import type { ChartSeries, ChartView } from './chart-data.ts';
+import type { ChartView } from './chart-data.ts';
+import { indicatorChartOption, type IndicatorChartOption } from '../../../domain/chart-option.ts';
 import { ChartViewSwitch } from './ChartViewSwitch.tsx';
 
 registerEchartsParts([
@@ -30,63 +25,6 @@ registerEchartsParts([
   TooltipComponent,
   SVGRenderer,
 ]);
-
-type Option = ComposeOption<
-  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
-
-const GROUP_COLOR = '#102f54';
-const UNIT_COLORS = [
-  '#2f7ed8',
-  '#0d9488',
-  '#b45309',
-  '#7c3aed',
-  '#be185d',
-  '#4d7c0f',
-  '#0369a1',
-  '#a16207',
-  '#6d28d9',
-  '#b91c1c',
-];
-
-function seriesStyle(series: ChartSeries, index: number): Partial<LineSeriesOption> {
-  switch (series.kind) {
-    case 'group':
-      return {
-        lineStyle: { width: 3.5, color: GROUP_COLOR },
-        itemStyle: { color: GROUP_COLOR },
-        symbolSize: 8,
-        z: 5,
-      };
-    case 'unit': {
-      const color = UNIT_COLORS[index % UNIT_COLORS.length] ?? '#2f7ed8';
-      return { lineStyle: { width: 1.5, color }, itemStyle: { color }, symbolSize: 5 };
-    }
-    case 'expected':
-      return {
-        lineStyle: { width: 2, type: 'dotted', color: '#5a6169' },
-        itemStyle: { color: '#5a6169' },
-        symbol: 'none',
-        connectNulls: true,
-      };
-    case 'target':
-      return {
-        symbol: 'diamond',
-        symbolSize: 14,
-        itemStyle: { color: '#c92a2a' },
-        lineStyle: { opacity: 0 },
-        z: 6,
-      };
-    case 'forecast':
-      return {
-        lineStyle: { width: 2.5, type: 'dashed', color: GROUP_COLOR },
-        itemStyle: { color: GROUP_COLOR },
-        symbol: 'emptyCircle',
-        symbolSize: 7,
-        connectNulls: true,
-      };
-  }
-}
 
 /** The width of an element, kept up to date as it resizes. */
 function useElementWidth(ref: RefObject<HTMLElement | null>): number {
@@ -126,48 +64,19 @@ function ChartCanvas({ detail, view }: { detail: IndicatorDetail; view: ChartVie
   const width = useElementWidth(container);
   const legendPerRow = Math.max(2, Math.floor(width / 170));
 
-  const option = useMemo<Option>(() => {
+  const option = useMemo<IndicatorChartOption>(() => {
     const model = buildChartModel(detail, view);
-    const names: Record<ChartSeries['kind'], string> = {
-      group: t.indicator.seriesGroup,
-      unit: '',
-      expected: t.indicator.seriesExpected,
-      target: t.indicator.seriesTarget,
-      forecast: t.indicator.seriesForecast,
-    };
-    let unitIndex = 0;
-    const legendRows = Math.ceil(model.series.length / legendPerRow);
-    const format = (value: unknown) =>
-      typeof value === 'number' ? formatNumber(value, decimals, lang) : '—';
-    return {
-      animation: false,
-      grid: { left: 8, right: 24, top: 24 + legendRows * 24, bottom: 8, containLabel: true },
-      legend: { type: 'plain', top: 0, left: 0, textStyle: { color: '#212529' } },
-      tooltip: { trigger: 'axis', valueFormatter: format },
-      xAxis: {
-        type: 'category',
-        data: model.categories,
-        boundaryGap: false,
-        axisLabel: { color: '#343a40' },
+    return indicatorChartOption(model, {
+      names: {
+        group: t.indicator.seriesGroup,
+        expected: t.indicator.seriesExpected,
+        target: t.indicator.seriesTarget,
+        forecast: t.indicator.seriesForecast,
       },
-      yAxis: {
-        type: 'value',
-        scale: true,
-        axisLabel: {
-          color: '#343a40',
-          formatter: (value: number) => formatValue(value, unitLabel, decimals, lang),
-        },
-      },
-      series: model.series.map((series) => {
-        const style = seriesStyle(series, series.kind === 'unit' ? unitIndex++ : 0);
-        return {
-          type: 'line',
-          name: series.kind === 'unit' ? series.label : names[series.kind],
-          data: series.data,
-          ...style,
-        } satisfies LineSeriesOption;
-      }),
-    };
+      axisValue: (value) => formatValue(value, unitLabel, decimals, lang),
+      value: (value) => formatNumber(value, decimals, lang),
+      legendPerRow,
+    });
   }, [detail, view, t, lang, decimals, unitLabel, legendPerRow]);
 
   useEffect(() => {
