@@ -737,6 +737,14 @@ export interface FuzzCase {
   anonymous: boolean;
 }
 
+/** The request body limit of src/http/app.ts. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The size in bytes of a case's body as sent. */
+function sentBytes(body: { json: unknown } | { raw: string }): number {
+  return Buffer.byteLength('raw' in body ? body.raw : JSON.stringify(body.json));
+}
+
 /** Every slot of a generated value: its pointer and schema (the object itself included). */
 function slots(
   schema: JsonSchema,
@@ -1133,6 +1141,9 @@ export function checkAnswer(
   res: { status: number; contentType: string; body: string },
 ): string | null {
   if (res.status >= 500) return `answered ${String(res.status)}`;
+  // A body over the app's limit (1 MiB) is refused before it is read, valid or not.
+  const oversized = c.body !== null && sentBytes(c.body) > BODY_LIMIT_BYTES;
+  if (oversized && res.status === 413) return null;
   let problem: ProblemBody | null = null;
   if (res.status >= 400) {
     if (!res.contentType.startsWith('application/problem+json')) {
