@@ -3,6 +3,7 @@ import { buildApp } from '../http/app.ts';
 import { loggerOptions } from '../http/log.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openStrata, type Strata } from '../services/runtime.ts';
+import { seedDemoRegistry } from '../services/partners/demo.ts';
 import { startJobs } from './jobs.ts';
 
 /**
@@ -32,6 +33,16 @@ export async function serve(): Promise<void> {
     oidc: config.oidc,
     logger: loggerOptions(config.logLevel),
   });
+  // A first start loads the default plan; its illustrative partner registry comes with it, as
+  // after `strata demo reset` (it lives outside the plan bundle). Another seed plan has none.
+  if (strata.seeded) {
+    await seedDemoRegistry(strata.services, config.workspace).catch((error: unknown) => {
+      app.log.warn(
+        { event: 'seed.registry_skipped', reason: error instanceof Error ? error.message : '' },
+        'the illustrative partner registry was not loaded',
+      );
+    });
+  }
   const jobs = startJobs(strata, config, app.log);
   const stop = async (signal: string) => {
     app.log.info({ event: 'server.stopping', signal }, 'stopping');

@@ -64,6 +64,17 @@ describeWithBrowser('data pages', () => {
     await close();
   });
 
+  /** A new browser context signed in as the strategy office. */
+  async function officePage(): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    const login = await page.request.post(`${url}/api/v1/auth/login`, {
+      data: { email: OFFICE, password: TEST_PASSWORD },
+      headers: { origin: url },
+    });
+    expect(login.status()).toBe(200);
+    return page;
+  }
+
   async function chooseLanguage(page: Page, lang: 'fr' | 'en'): Promise<void> {
     if ((await page.locator('html').getAttribute('lang')) === lang) return;
     await page.getByRole('button', { name: lang === 'fr' ? /Français/ : /English/ }).click();
@@ -83,14 +94,32 @@ describeWithBrowser('data pages', () => {
     await screenshot(page, 'data-public-en');
   });
 
+  it('lets the strategy office publish an indicator from its page; the public page lists it', async () => {
+    const page = await officePage();
+    const list = await page.request.get(`${url}/api/v1/indicators?limit=500`);
+    const items = ((await list.json()) as { items: { card: { id: string; code: string } }[] })
+      .items;
+    const target = items.find((i) => i.card.code === 'STAY-ABROAD');
+    if (!target) throw new Error('no STAY-ABROAD');
+    const anonymous = await (await browser.newContext()).newPage();
+    await anonymous.goto(`${url}/public`);
+    await anonymous.getByRole('cell', { name: 'GRAD-ENG' }).first().waitFor();
+    expect(await anonymous.getByRole('cell', { name: 'STAY-ABROAD' }).count()).toBe(0);
+
+    await page.goto(`${url}/indicators/${target.card.id}`);
+    const toggle = page.getByRole('switch', { name: 'Publié en données ouvertes' });
+    await toggle.waitFor();
+    expect(await toggle.isChecked()).toBe(false);
+    await checkA11y(page, 'indicator page with the publish switch (fr)');
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+
+    await anonymous.reload();
+    await anonymous.getByRole('cell', { name: 'STAY-ABROAD' }).first().waitFor();
+  });
+
   it('checks a file, lists its problems by row and column, then imports a clean one', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const login = await page.request.post(`${url}/api/v1/auth/login`, {
-      data: { email: OFFICE, password: TEST_PASSWORD },
-      headers: { origin: url },
-    });
-    expect(login.status()).toBe(200);
+    const page = await officePage();
     await page.goto(`${url}/import`);
     await page.getByRole('heading', { level: 1, name: 'Importer des données' }).waitFor();
     await page.setInputFiles('input[type=file]', join(dir, 'bad.csv'));

@@ -274,6 +274,14 @@ describeEachEngine('HTTP hardening', (engine) => {
       ).risk.id,
       ...(await cycleIds(t, tree.nodes[0]?.id ?? '')),
     };
+    // A first revision of the group plan, so that its diff against now has something to read.
+    if (overview.groupPlanId) {
+      await t.strata.services.revisions.adopt(
+        await t.strata.services.workspace.resolve('imt'),
+        overview.groupPlanId,
+        { label: 'Hardening baseline' },
+      );
+    }
     const fill = (path: string) =>
       path
         .replace('/audit/{entityType}/{id}', `/audit/element/${ids.elements ?? ''}`)
@@ -285,7 +293,8 @@ describeEachEngine('HTTP hardening', (engine) => {
           if (!id) throw new Error(`no id to fill in ${path}: add one for this new route`);
           return `/${collection}/${id}`;
         })
-        .concat(path === '/api/v1/search' ? '?q=ecologique' : '');
+        .concat(path === '/api/v1/search' ? '?q=ecologique' : '')
+        .concat(path.endsWith('/revisions/diff') ? '?from=1' : '');
     const urls = Object.entries(doc.paths)
       .filter(([, operations]) => 'get' in operations)
       .map(([path]) => fill(path));

@@ -4,11 +4,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ImportReport, OpenTable } from '../../contracts/data-io.ts';
+import type { ImportReport, OpenTable, PublicationStatus } from '../../contracts/data-io.ts';
 import { networkError, problemToError, type ApiError } from './errors.ts';
 import { apiUrl, getJson } from './http.ts';
 
-export type { ImportReport, OpenTable };
+export type { ImportReport, OpenTable, PublicationStatus };
 export type ImportKind = ImportReport['kind'];
 export type ExportDataset = 'indicators' | 'actions' | 'dashboard' | 'measurements';
 export type OpenDataset = 'elements' | 'indicators' | 'figures';

@@ -3,6 +3,10 @@ import type { frDataio } from './fr-dataio.ts';
 
 export const enDataio: typeof frDataio = {
   dataio: {
+    publishLabel: 'Published as open data',
+    publishHelp:
+      'Readable without signing in under /public and in the open datasets (Licence Ouverte 2.0).',
+    publishConfidential: 'Confidential indicator: it cannot be published as open data.',
     nav: 'Import data',
     navPublic: 'Open data',
     importTitle: 'Import data',

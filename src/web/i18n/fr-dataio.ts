@@ -1,6 +1,11 @@
 /** French strings of the data area: import wizard, exports, open data. Reference shape for en-dataio.ts. */
 export const frDataio = {
   dataio: {
+    publishLabel: 'Publié en données ouvertes',
+    publishHelp:
+      'Lisible sans connexion sous /public et dans les jeux de données ouverts (Licence Ouverte 2.0).',
+    publishConfidential:
+      'Indicateur confidentiel : il ne peut pas être publié en données ouvertes.',
     nav: 'Importer des données',
     navPublic: 'Données ouvertes',
     importTitle: 'Importer des données',

@@ -9,6 +9,7 @@ import { useElement, useWorkspace } from '../api/queries.ts';
 import type { ElementDetail, WorkspaceOverview } from '../api/types.ts';
 import { ActionTable } from '../components/ActionTable.tsx';
 import { AppLink } from '../components/AppLink.tsx';
+import { PublishSwitch } from './data-io/PublishSwitch.tsx';
 import { AsOfPicker } from '../components/AsOfPicker.tsx';
 import { Breadcrumb } from '../components/Breadcrumb.tsx';
 import { IndicatorCardView } from '../components/IndicatorCardView.tsx';
@@ -76,6 +77,7 @@ function ElementView({
       <PageTitle title={title}>
         <span className="st-code">{element.code}</span> {tx(element.title)}
       </PageTitle>
+      <PublishSwitch kind="element" id={element.id} />
       <AsOfPicker />
 
       <dl className="st-dl">

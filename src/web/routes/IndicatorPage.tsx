@@ -10,6 +10,7 @@ import { useParams } from 'wouter';
 import { useMe } from '../api/auth.ts';
 import { useIndicator, useWorkspace } from '../api/queries.ts';
 import type { IndicatorDetail, UnitRef, WorkspaceOverview } from '../api/types.ts';
+import { PublishSwitch } from './data-io/PublishSwitch.tsx';
 import { AsOfPicker } from '../components/AsOfPicker.tsx';
 import { Breadcrumb } from '../components/Breadcrumb.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -98,6 +99,7 @@ function IndicatorView({
       <PageTitle title={title}>
         <span className="st-code">{indicator.code}</span> {tx(indicator.name)}
       </PageTitle>
+      <PublishSwitch kind="indicator" id={indicator.id} confidential={!indicator.isPublic} />
       <AsOfPicker />
 
       <Section title={t.indicator.statusHeading}>
