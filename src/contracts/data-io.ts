@@ -2,7 +2,14 @@
 import Type, { type Static } from 'typebox';
 import { Id } from './common.ts';
 
-export const ImportKindSchema = Type.Enum(['measurements', 'targets', 'indicators', 'actions']);
+export const ImportKindSchema = Type.Enum([
+  'measurements',
+  'targets',
+  'indicators',
+  'actions',
+  'partners',
+  'agreements',
+]);
 
 /** Query of an import: the file travels as the raw request body (CSV or XLSX). */
 export const ImportQuery = Type.Object({

@@ -1,9 +1,10 @@
 /**
  * What each kind of import expects: its columns (bilingual headers, type, required), and the
  * pure step that turns a sheet into typed records, reporting every problem by row and column.
- * A new kind (partners, agreements…) is one more entry of IMPORT_KINDS plus its writer in
+ * A new kind is one more entry of IMPORT_KINDS plus its writer in
  * src/services/data-io/writers.
  */
+import { AGREEMENT_KINDS, PARTNER_KINDS, SCALES } from '../partners.ts';
 import { parsePeriod } from '../period.ts';
 import {
   ACTION_STATES,
@@ -95,6 +96,33 @@ export const IMPORT_KINDS = {
       choice('state', 'État', 'State', ACTION_STATES),
       { key: 'progress', fr: 'Avancement', en: 'Progress', type: 'integer', required: false },
       { key: 'budget', fr: 'Budget', en: 'Budget', type: 'number', required: false },
+    ],
+  },
+  partners: {
+    key: 'partners',
+    columns: [
+      text('name', 'Nom', 'Name', true, 300),
+      choice('kind', 'Type de partenaire', 'Partner kind', PARTNER_KINDS, true),
+      text('country', 'Pays', 'Country', true, 2),
+      text('region', 'Région', 'Region', false, 100),
+      text('city', 'Ville', 'City', false, 100),
+      text('siren', 'SIREN', 'SIREN', false, 20),
+      text('website', 'Site web', 'Website', false, 500),
+      text('description', 'Description', 'Description', false, 4000),
+    ],
+  },
+  agreements: {
+    key: 'agreements',
+    columns: [
+      text('partner', 'Partenaire', 'Partner', true, 300),
+      choice('kind', "Type d'accord", 'Agreement kind', AGREEMENT_KINDS, true),
+      text('title_fr', 'Titre (fr)', 'Title (fr)', true, 300),
+      text('title_en', 'Titre (en)', 'Title (en)', true, 300),
+      { key: 'start_date', fr: 'Début', en: 'Start', type: 'date', required: false },
+      { key: 'end_date', fr: 'Fin', en: 'End', type: 'date', required: false },
+      { key: 'amount', fr: 'Montant (€)', en: 'Amount (€)', type: 'number', required: false },
+      choice('scale', 'Échelle', 'Scale', SCALES, true),
+      text('units', 'Écoles', 'Schools', false, 2000),
     ],
   },
 } as const satisfies Record<string, ImportKindSpec>;

@@ -188,33 +188,52 @@ export function agreementsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
         canWriteAgreement(scope.principal, input.unitIds ?? []),
         'record agreements for these schools',
       );
-      checkDates(input.startDate, input.endDate);
+      // The registry is read before the transaction (PGlite has one connection).
       const reg = await loadRegistry(deps, snapshots, scope);
-      await validate(scope, input, reg);
-      const id = await deps.db.transaction().execute(async (trx) => {
-        const repo = partnerRepository(trx);
-        const { id: newId } = await repo.insertAgreement({
-          workspace_id: scope.id,
-          partner_id: input.partnerId,
-          kind: input.kind,
-          title_fr: input.title.fr,
-          title_en: input.title.en,
-          scale: input.scale,
-          start_date: input.startDate ?? null,
-          end_date: input.endDate ?? null,
-          amount_cents: input.amountCents ?? null,
-          ...columns(input),
-        });
-        await writeLinks(repo, scope, newId, input);
-        await audit(trx, scope, {
-          entityType: 'agreement',
-          entityId: newId,
-          action: 'create',
-          after: { ...auditRow(await repo.findAgreement(scope.id, newId)), links: linksOf(input) },
-        });
-        return newId;
-      });
+      const id = await deps.db
+        .transaction()
+        .execute((trx) =>
+          agreementsService({ ...deps, db: trx }, snapshots).createInTransaction(scope, input, reg),
+        );
       return detail(scope, id);
+    },
+
+    /** Inserts an agreement with its links; the caller holds the transaction. */
+    async createInTransaction(
+      scope: WorkspaceScope,
+      input: AgreementCreate,
+      registry?: Registry,
+    ): Promise<string> {
+      readable(scope);
+      allow(
+        scope,
+        canWriteAgreement(scope.principal, input.unitIds ?? []),
+        'record agreements for these schools',
+      );
+      checkDates(input.startDate, input.endDate);
+      const reg = registry ?? (await loadRegistry(deps, snapshots, scope));
+      await validate(scope, input, reg);
+      const repo = partnerRepository(deps.db);
+      const { id: newId } = await repo.insertAgreement({
+        workspace_id: scope.id,
+        partner_id: input.partnerId,
+        kind: input.kind,
+        title_fr: input.title.fr,
+        title_en: input.title.en,
+        scale: input.scale,
+        start_date: input.startDate ?? null,
+        end_date: input.endDate ?? null,
+        amount_cents: input.amountCents ?? null,
+        ...columns(input),
+      });
+      await writeLinks(repo, scope, newId, input);
+      await audit(deps.db, scope, {
+        entityType: 'agreement',
+        entityId: newId,
+        action: 'create',
+        after: { ...auditRow(await repo.findAgreement(scope.id, newId)), links: linksOf(input) },
+      });
+      return newId;
     },
 
     async update(
@@ -225,6 +244,30 @@ export function agreementsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
     ): Promise<AgreementDetail> {
       readable(scope);
       const reg = await loadRegistry(deps, snapshots, scope);
+      await deps.db
+        .transaction()
+        .execute((trx) =>
+          agreementsService({ ...deps, db: trx }, snapshots).updateInTransaction(
+            scope,
+            id,
+            ifMatch,
+            input,
+            reg,
+          ),
+        );
+      return detail(scope, id);
+    },
+
+    /** Changes an agreement and its links; the caller holds the transaction. */
+    async updateInTransaction(
+      scope: WorkspaceScope,
+      id: string,
+      ifMatch: string | undefined,
+      input: AgreementUpdate,
+      registry?: Registry,
+    ): Promise<void> {
+      readable(scope);
+      const reg = registry ?? (await loadRegistry(deps, snapshots, scope));
       const seen = reg.agreementById.get(id);
       if (!seen) throw notFound('Agreement');
       const currentUnits = reg.agreementUnits.get(id) ?? [];
@@ -237,27 +280,24 @@ export function agreementsService(deps: ServiceDeps, snapshots: SnapshotLoader) 
         );
       }
       await validate(scope, input, reg);
-      await deps.db.transaction().execute(async (trx) => {
-        const repo = partnerRepository(trx);
-        const current = await repo.findAgreement(scope.id, id);
-        if (!current) throw notFound('Agreement');
-        const version = checkIfMatch('g', id, current.version, ifMatch, 'agreement');
-        checkDates(
-          input.startDate !== undefined ? input.startDate : current.start_date,
-          input.endDate !== undefined ? input.endDate : current.end_date,
-        );
-        const updated = await repo.updateAgreementIfVersion(scope.id, id, version, columns(input));
-        if (!updated) throw staleWrite('agreement');
-        await writeLinks(repo, scope, id, input);
-        await audit(trx, scope, {
-          entityType: 'agreement',
-          entityId: id,
-          action: 'update',
-          before: auditRow(current),
-          after: { ...auditRow(await repo.findAgreement(scope.id, id)), links: linksOf(input) },
-        });
+      const repo = partnerRepository(deps.db);
+      const current = await repo.findAgreement(scope.id, id);
+      if (!current) throw notFound('Agreement');
+      const version = checkIfMatch('g', id, current.version, ifMatch, 'agreement');
+      checkDates(
+        input.startDate !== undefined ? input.startDate : current.start_date,
+        input.endDate !== undefined ? input.endDate : current.end_date,
+      );
+      const updated = await repo.updateAgreementIfVersion(scope.id, id, version, columns(input));
+      if (!updated) throw staleWrite('agreement');
+      await writeLinks(repo, scope, id, input);
+      await audit(deps.db, scope, {
+        entityType: 'agreement',
+        entityId: id,
+        action: 'update',
+        before: auditRow(current),
+        after: { ...auditRow(await repo.findAgreement(scope.id, id)), links: linksOf(input) },
       });
-      return detail(scope, id);
     },
   };
 }

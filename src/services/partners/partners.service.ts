@@ -193,35 +193,41 @@ export function partnersService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     },
 
     async create(scope: WorkspaceScope, input: PartnerCreate): Promise<PartnerDetail> {
+      const id = await deps.db
+        .transaction()
+        .execute((trx) =>
+          partnersService({ ...deps, db: trx }, snapshots).createInTransaction(scope, input),
+        );
+      return detail(scope, id);
+    },
+
+    /** Inserts a partner; the caller holds the transaction. */
+    async createInTransaction(scope: WorkspaceScope, input: PartnerCreate): Promise<string> {
       allow(scope, canWritePartner(scope.principal), 'register partners');
       checkSiren(input);
       if (input.siren && input.country !== 'FR') {
         throw invalid('/siren', 'only a French partner (country FR) has a SIREN');
       }
-      const id = await deps.db.transaction().execute(async (trx) => {
-        const tx = partnerRepository(trx);
-        if (input.siren) {
-          const existing = await tx.partnerWithSiren(scope.id, input.siren);
-          if (existing) throw conflictSiren(input.siren, existing.id);
-        }
-        const { id: newId } = await tx.insertPartner({
-          workspace_id: scope.id,
-          name: input.name,
-          name_key: partnerNameKey(input.name),
-          kind: input.kind,
-          country: input.country,
-          siren: input.siren ?? null,
-          ...columns(input),
-        });
-        await audit(trx, scope, {
-          entityType: 'partner',
-          entityId: newId,
-          action: 'create',
-          after: auditRow(await tx.findPartner(scope.id, newId)),
-        });
-        return newId;
+      if (input.siren) {
+        const existing = await repo.partnerWithSiren(scope.id, input.siren);
+        if (existing) throw conflictSiren(input.siren, existing.id);
+      }
+      const { id: newId } = await repo.insertPartner({
+        workspace_id: scope.id,
+        name: input.name,
+        name_key: partnerNameKey(input.name),
+        kind: input.kind,
+        country: input.country,
+        siren: input.siren ?? null,
+        ...columns(input),
       });
-      return detail(scope, id);
+      await audit(deps.db, scope, {
+        entityType: 'partner',
+        entityId: newId,
+        action: 'create',
+        after: auditRow(await repo.findPartner(scope.id, newId)),
+      });
+      return newId;
     },
 
     async update(
@@ -232,32 +238,50 @@ export function partnersService(deps: ServiceDeps, snapshots: SnapshotLoader) {
     ): Promise<PartnerDetail> {
       readable(scope);
       checkSiren(input);
-      await deps.db.transaction().execute(async (trx) => {
-        const tx = partnerRepository(trx);
-        const current = await tx.findPartner(scope.id, id);
-        if (!current) throw notFound('Partner');
-        allow(scope, canWritePartner(scope.principal), 'change partners');
-        const version = checkIfMatch('p', id, current.version, ifMatch, 'partner');
-        const siren = input.siren !== undefined ? input.siren : current.siren;
-        const country = input.country ?? current.country;
-        if (siren && country !== 'FR') {
-          throw invalid('/siren', 'only a French partner (country FR) has a SIREN');
-        }
-        if (input.siren) {
-          const existing = await tx.partnerWithSiren(scope.id, input.siren, id);
-          if (existing) throw conflictSiren(input.siren, existing.id);
-        }
-        const updated = await tx.updatePartnerIfVersion(scope.id, id, version, columns(input));
-        if (!updated) throw staleWrite('partner');
-        await audit(trx, scope, {
-          entityType: 'partner',
-          entityId: id,
-          action: 'update',
-          before: auditRow(current),
-          after: auditRow(await tx.findPartner(scope.id, id)),
-        });
-      });
+      await deps.db
+        .transaction()
+        .execute((trx) =>
+          partnersService({ ...deps, db: trx }, snapshots).updateInTransaction(
+            scope,
+            id,
+            ifMatch,
+            input,
+          ),
+        );
       return detail(scope, id);
+    },
+
+    /** Changes a partner; the caller holds the transaction. */
+    async updateInTransaction(
+      scope: WorkspaceScope,
+      id: string,
+      ifMatch: string | undefined,
+      input: PartnerUpdate,
+    ): Promise<void> {
+      readable(scope);
+      checkSiren(input);
+      const current = await repo.findPartner(scope.id, id);
+      if (!current) throw notFound('Partner');
+      allow(scope, canWritePartner(scope.principal), 'change partners');
+      const version = checkIfMatch('p', id, current.version, ifMatch, 'partner');
+      const siren = input.siren !== undefined ? input.siren : current.siren;
+      const country = input.country ?? current.country;
+      if (siren && country !== 'FR') {
+        throw invalid('/siren', 'only a French partner (country FR) has a SIREN');
+      }
+      if (input.siren) {
+        const existing = await repo.partnerWithSiren(scope.id, input.siren, id);
+        if (existing) throw conflictSiren(input.siren, existing.id);
+      }
+      const updated = await repo.updatePartnerIfVersion(scope.id, id, version, columns(input));
+      if (!updated) throw staleWrite('partner');
+      await audit(deps.db, scope, {
+        entityType: 'partner',
+        entityId: id,
+        action: 'update',
+        before: auditRow(current),
+        after: auditRow(await repo.findPartner(scope.id, id)),
+      });
     },
 
     /**

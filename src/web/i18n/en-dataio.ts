@@ -20,6 +20,8 @@ export const enDataio: typeof frDataio = {
       targets: 'Targets and milestones',
       indicators: 'Indicators',
       actions: 'Actions',
+      partners: 'Partners',
+      agreements: 'Partnership agreements',
     },
     stepFile: '2. Choose the file',
     fileLabel: 'CSV or XLSX file',

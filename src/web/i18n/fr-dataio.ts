@@ -19,6 +19,8 @@ export const frDataio = {
       targets: 'Cibles et jalons',
       indicators: 'Indicateurs',
       actions: 'Actions',
+      partners: 'Partenaires',
+      agreements: 'Accords de partenariat',
     },
     stepFile: '2. Choisir le fichier',
     fileLabel: 'Fichier CSV ou XLSX',

@@ -13,7 +13,14 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Section } from '../components/Section.tsx';
 import { useI18n } from '../i18n/context.tsx';
 
-const KINDS: ImportKind[] = ['measurements', 'targets', 'indicators', 'actions'];
+const KINDS: ImportKind[] = [
+  'measurements',
+  'targets',
+  'indicators',
+  'actions',
+  'partners',
+  'agreements',
+];
 
 /** The import wizard page. */
 export function ImportPage() {

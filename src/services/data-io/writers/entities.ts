@@ -30,26 +30,37 @@ interface EntityPlan<C> {
   existing: { id: string; changes: Partial<C> } | null;
 }
 
-/** Runs each row's create or update, turning the services' refusals into row problems. */
-async function writeEach<C>(
+/**
+ * Runs each row's create or update, turning the services' refusals into row problems; two rows
+ * with the same identity (`identity`, default: the code column) are a problem at the second.
+ */
+export async function writeEach<C>(
   ctx: WriterContext,
   records: TypedRecord[],
   problems: CellProblem[],
-  plan: (record: TypedRecord) => Promise<EntityPlan<C>>,
+  plan: (record: TypedRecord) => EntityPlan<C> | Promise<EntityPlan<C>>,
   create: (input: C) => Promise<unknown>,
   update: (id: string, changes: Partial<C>) => Promise<unknown>,
+  identity = { column: 'code', of: (record: TypedRecord) => textOf(record, 'code').toLowerCase() },
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { created: 0, updated: 0, skipped: 0 };
   const seen = new Map<string, number>();
   let done = 0;
   for (const record of records) {
-    const code = textOf(record, 'code').toLowerCase();
-    const first = seen.get(code);
+    const key = identity.of(record);
+    const first = seen.get(key);
     if (first !== undefined) {
-      problems.push(problemAt(record, 'code', 'code', `same code as row ${first}`));
+      problems.push(
+        problemAt(
+          record,
+          identity.column,
+          identity.column,
+          `same ${identity.column} as row ${first}`,
+        ),
+      );
       continue;
     }
-    seen.set(code, record.line);
+    seen.set(key, record.line);
     try {
       const p = await plan(record);
       if (p.existing) {
@@ -78,7 +89,10 @@ async function writeEach<C>(
 }
 
 /** Keeps the entries of `wanted` that differ from `current`. */
-function differing<C>(wanted: Partial<C>, current: Partial<Record<keyof C, unknown>>): Partial<C> {
+export function differing<C>(
+  wanted: Partial<C>,
+  current: Partial<Record<keyof C, unknown>>,
+): Partial<C> {
   const changes: Partial<C> = {};
   for (const k of Object.keys(wanted) as (keyof C)[]) {
     const w = wanted[k];

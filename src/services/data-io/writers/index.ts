@@ -2,6 +2,7 @@
 import type { ImportKind } from '../../../domain/tabular/kinds.ts';
 import { actionsWriter, indicatorsWriter } from './entities.ts';
 import { measurementsWriter } from './measurements.ts';
+import { agreementsWriter, partnersWriter } from './partners.ts';
 import { targetsWriter } from './targets.ts';
 import type { KindWriter } from './types.ts';
 
@@ -10,4 +11,6 @@ export const WRITERS: Record<ImportKind, KindWriter> = {
   targets: targetsWriter,
   indicators: indicatorsWriter,
   actions: actionsWriter,
+  partners: partnersWriter,
+  agreements: agreementsWriter,
 };
