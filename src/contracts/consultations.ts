@@ -20,6 +20,7 @@ export const ConsultationStateSchema = Type.Enum(CONSULTATION_STATES);
 export const RespondentToken = Type.String({
   minLength: 43,
   maxLength: 43,
+  pattern: '^[A-Za-z0-9_-]{43}$',
   description: 'The secret of a respondent link (or of a shared link): 43 base64url characters',
 });
 
