@@ -6,17 +6,17 @@
  * its data folder.
  */
 import { randomBytes } from 'node:crypto';
-import { Kysely, PGliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   openDatabase,
+  pgliteDatabase,
   withLibpqDefaults,
   type Database,
   type Engine,
 } from '../../src/db/connection.ts';
 import { migrateUp } from '../../src/db/migrate.ts';
-import type { DB } from '../../src/db/schema.ts';
 
 export interface BenchDatabase {
   engine: Engine;
@@ -74,12 +74,13 @@ export async function openPgliteBench(): Promise<BenchDatabase> {
   const pglite: PGlite = await PGliteClass.create(undefined, {
     parsers: { [NUMERIC]: toNumber, [INT8]: toNumber, [DATE]: keepText },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const database = pgliteDatabase(pglite);
+  const { db } = database;
   await migrateUp(db);
   return {
     engine: 'pglite',
     label: 'PGlite',
-    database: { db, engine: 'pglite', close: () => db.destroy() },
+    database,
     copyCsv: async (table, columns, csv) => {
       await pglite.query(
         `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`,

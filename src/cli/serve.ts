@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openStrata, type Strata } from '../services/runtime.ts';
 import { seedDemoRegistry } from '../services/partners/demo.ts';
 import { startJobs } from './jobs.ts';
+import { warmUp } from './warm-up.ts';
 
 /**
  * A fresh install has no password: while the workspace has no administrator, each start prints a
@@ -67,4 +68,5 @@ export async function serve(): Promise<void> {
     },
     `Strata is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} — ${where}${strata.seeded ? ', IMT 2023–2027 plan loaded' : ''}`,
   );
+  void warmUp(strata, config.workspace, app.log);
 }

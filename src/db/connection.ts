@@ -6,9 +6,18 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type Dialect } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
 import type { DB } from './schema.ts';
 import { lockDataDir } from './lock.ts';
+import {
+  changePlugin,
+  createChangeWatch,
+  watchedDialect,
+  type ChangeWatch,
+  type ChangeWatchControl,
+} from './change-watch.ts';
+import { listenForChanges } from './change-listener.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -25,7 +34,16 @@ export interface DatabaseOptions {
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /** When what the database held may have changed (see change-watch.ts). */
+  changes: ChangeWatch;
   close(): Promise<void>;
+}
+
+function watchedKysely(dialect: Dialect, watch: ChangeWatchControl): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: watchedDialect(dialect, watch),
+    plugins: [changePlugin(watch)],
+  });
 }
 
 const NUMERIC = 1700;
@@ -65,8 +83,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     [INT8, toNumber],
     [DATE, keepText],
   ]);
+  const connectionString = withLibpqDefaults(url);
   const pool = new Pool({
-    connectionString: withLibpqDefaults(url),
+    connectionString,
     max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -80,8 +99,39 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it. Queries report their own errors.
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  const changes = createChangeWatch(false);
+  const db = watchedKysely(new PostgresDialect({ pool }), changes);
+  const listener = await listenForChanges({ connectionString }, changes);
+  return {
+    db,
+    engine: 'postgres',
+    changes,
+    close: async () => {
+      await listener.close();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Strata's database over an open PGlite instance; `release` runs after it is closed. One process
+ * owns a PGlite folder (lock.ts), so its own writes are the only changes the watch must see.
+ */
+export function pgliteDatabase(pglite: PGlite, release: () => void = () => undefined): Database {
+  const changes = createChangeWatch(true);
+  const db = watchedKysely(new PGliteDialect({ pglite }), changes);
+  return {
+    db,
+    engine: 'pglite',
+    changes,
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -92,18 +142,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
       parsers: { [NUMERIC]: toNumber, [INT8]: toNumber, [DATE]: keepText },
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-    return {
-      db,
-      engine: 'pglite',
-      close: async () => {
-        try {
-          await db.destroy();
-        } finally {
-          release();
-        }
-      },
-    };
+    return pgliteDatabase(pglite, release);
   } catch (error) {
     release();
     throw error;

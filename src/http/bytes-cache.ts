@@ -1,30 +1,12 @@
 import type { FastifyReply } from 'fastify';
+import { boundedMap, type BoundedMap } from '../domain/lru.ts';
 /**
  * A small least-recently-used cache of serialised response bodies keyed by ETag: an unchanged
  * resource is sent as the bytes already produced by the route's response schema (its
  * allow-list), without building or serialising it again.
  */
-export function bytesCache(size: number) {
-  const entries = new Map<string, string>();
-  return {
-    get(key: string): string | undefined {
-      const value = entries.get(key);
-      if (value !== undefined) {
-        entries.delete(key);
-        entries.set(key, value);
-      }
-      return value;
-    },
-    set(key: string, value: string) {
-      entries.delete(key);
-      entries.set(key, value);
-      while (entries.size > size) {
-        const oldest = entries.keys().next().value;
-        if (oldest === undefined) break;
-        entries.delete(oldest);
-      }
-    },
-  };
+export function bytesCache(size: number): BoundedMap<string, string> {
+  return boundedMap<string, string>(size);
 }
 
 /** Sends bytes already serialised by a route's response schema, as JSON, without re-serialising. */

@@ -1,6 +1,7 @@
 /** What every use case receives: the database, the clock, and who is acting. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { ChangeWatch } from '../db/change-watch.ts';
 import type { Principal } from '../domain/access.ts';
 
 export interface ServiceDeps {
@@ -9,6 +10,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Session lifetimes (defaults: 60 minutes idle, 12 hours absolute). */
   sessions?: SessionPolicy;
+  /** Lets services cache reads between changes; without it they read the database every time. */
+  changes?: ChangeWatch;
 }
 
 /** The workspace a request or command works in, who is acting, and the request's id. */

@@ -19,19 +19,24 @@ import {
 import type { Snapshot, SnapshotLoader } from './snapshot.ts';
 import { visibility, type Visibility } from './visibility.ts';
 import { resolveAsOf, groupPlanOf } from './common.ts';
+import { boundedMap } from '../domain/lru.ts';
 
 const ATTENTION_LIMIT = 40;
 const BUILT_CACHE_SIZE = 64;
+
+const etags = boundedMap<string, string>(1_000);
 
 /** The dashboard's ETag: data version, day, plan and what the reader may see. */
 function etagOf(scope: WorkspaceScope, version: string, asOf: string, planId: string | undefined) {
   const p = scope.principal;
   const reader = `${p.role}|${[...p.unitIds].sort().join(',')}`;
-  const hash = createHash('sha1')
-    .update(`${scope.id}|${version}|${asOf}|${planId ?? 'group'}|${reader}`)
-    .digest('base64url')
-    .slice(0, 20);
-  return `"d-${hash}"`;
+  const key = `${scope.id}|${version}|${asOf}|${planId ?? 'group'}|${reader}`;
+  let etag = etags.get(key);
+  if (etag === undefined) {
+    etag = `"d-${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
+    etags.set(key, etag);
+  }
+  return etag;
 }
 const REASON_ORDER: Record<AttentionItem['reason'], number> = {
   off_track: 0,
@@ -174,7 +179,7 @@ export function dashboardService(
   overdueRisks: (scope: WorkspaceScope, asOf: string) => Promise<OverdueRisk[]> = () =>
     Promise.resolve([]),
 ) {
-  const built = new Map<string, Dashboard>();
+  const built = boundedMap<string, Dashboard>(BUILT_CACHE_SIZE);
   return {
     /**
      * The ETag the dashboard would have, without building it: a changed workspace, day, plan or
@@ -200,11 +205,6 @@ export function dashboardService(
       const risks = await overdueRisks(scope, asOf);
       const dashboard = build(scope, snapshot, asOf, options.planId, etag, risks);
       built.set(etag, dashboard);
-      while (built.size > BUILT_CACHE_SIZE) {
-        const oldest = built.keys().next().value;
-        if (oldest === undefined) break;
-        built.delete(oldest);
-      }
       return dashboard;
     },
   };

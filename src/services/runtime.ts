@@ -52,6 +52,7 @@ export async function strataFromDatabase(
     if (options.migrate ?? true) await migrateUp(database.db);
     const services = createServices({
       db: database.db,
+      changes: database.changes,
       now: options.now ?? (() => new Date()),
       ...(options.sessions && { sessions: options.sessions }),
     });

@@ -22,6 +22,8 @@ import type {
 import { snapshotRepository } from '../db/repositories/snapshot.repository.ts';
 import type { ServiceDeps } from './context.ts';
 import { notFound } from './errors.ts';
+import { boundedMap } from '../domain/lru.ts';
+import { readCache } from './read-cache.ts';
 
 type Repo = ReturnType<typeof snapshotRepository>;
 type Row<K extends keyof Repo> = Awaited<ReturnType<Repo[K]>>;
@@ -117,15 +119,20 @@ function evalActions(
 }
 
 const CACHE_SIZE = 16;
+const VERSION_CACHE = { capacity: 1_000, maxAgeMs: 5_000 };
 /** A cached snapshot this many versions behind is rebuilt rather than refreshed. */
 const MAX_REFRESH_VERSIONS = 900;
 
 /** Creates the snapshot loader (with its small cache). */
 export function snapshotLoader(deps: ServiceDeps) {
   const repo = snapshotRepository(deps.db);
-  const cache = new Map<string, Promise<Snapshot>>();
+  const cache = boundedMap<string, Promise<Snapshot>>(CACHE_SIZE);
   /** The newest built snapshot per workspace and day: the base of a refresh. */
-  const newest = new Map<string, Snapshot>();
+  const newest = boundedMap<string, Snapshot>(CACHE_SIZE);
+  /** Data versions, read again only after a change (or after a few seconds). */
+  const versions = readCache<string, string>(deps.changes, VERSION_CACHE);
+  const dataVersion = (workspaceId: string) =>
+    versions.read(workspaceId, () => repo.dataVersion(workspaceId));
 
   /**
    * `previous` brought to `version` when only figures of `indicatorIds` and (if `actions`)
@@ -329,11 +336,11 @@ export function snapshotLoader(deps: ServiceDeps) {
   }
 
   return {
-    /** The workspace's current data version (one primary-key read). */
-    version: (workspaceId: string): Promise<string> => repo.dataVersion(workspaceId),
+    /** The workspace's current data version (one primary-key read, cached between changes). */
+    version: dataVersion,
 
     async load(workspaceId: string, asOf: string): Promise<Snapshot> {
-      const version = await repo.dataVersion(workspaceId);
+      const version = await dataVersion(workspaceId);
       const key = `${workspaceId}|${asOf}|${version}`;
       let entry = cache.get(key);
       if (!entry) {
@@ -344,22 +351,13 @@ export function snapshotLoader(deps: ServiceDeps) {
             const day = `${workspaceId}|${asOf}`;
             const current = newest.get(day);
             if (!current || Number(current.version) < Number(snapshot.version)) {
-              newest.delete(day);
               newest.set(day, snapshot);
-              while (newest.size > CACHE_SIZE) {
-                const oldest = newest.keys().next().value;
-                if (oldest === undefined) break;
-                newest.delete(oldest);
-              }
             }
           },
-          () => cache.delete(key),
+          () => {
+            cache.delete(key);
+          },
         );
-        while (cache.size > CACHE_SIZE) {
-          const oldest = cache.keys().next().value;
-          if (oldest === undefined) break;
-          cache.delete(oldest);
-        }
       }
       return entry;
     },

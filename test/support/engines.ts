@@ -139,6 +139,7 @@ async function openPostgresTestDatabase(): Promise<Database> {
   return {
     db: opened.db,
     engine: opened.engine,
+    changes: opened.changes,
     close: () => {
       closing ??= (async () => {
         try {

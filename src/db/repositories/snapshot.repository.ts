@@ -7,28 +7,61 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 import { endOfDay } from './as-of.ts';
 
+/** A current figure as the snapshot reads it. */
+export interface FigureRow {
+  indicator_id: string;
+  unit_id: string;
+  period: string;
+  value: number | null;
+  provenance: string;
+  source: string;
+  validated: boolean;
+}
+
+/** One figure of a series' JSON array: period, value, provenance, source, validated. */
+type SeriesFigure = [string, number | null, string, string, boolean];
+
 /** Creates the snapshot repository. */
 export function snapshotRepository(db: Kysely<DB>) {
   return {
-    /** Current figures recorded up to the end of `asOf` (of the given indicators only, if any). */
+    /**
+     * Current figures recorded up to the end of `asOf` (of the given indicators only, if any).
+     * They come as one row per series (indicator and unit) holding its figures as a JSON array:
+     * a few thousand rows instead of one per figure, which spares the driver most of its work
+     * (decoding 180,000 rows of seven columns takes longer than the query itself).
+     */
     async currentFigures(workspaceId: string, asOf: string, indicatorIds?: readonly string[]) {
-      const rows = await sql<{
-        indicator_id: string;
-        unit_id: string;
-        period: string;
-        value: number | null;
-        provenance: string;
-        source: string;
-        validated: boolean;
-      }>`
-        SELECT DISTINCT ON (indicator_id, unit_id, period)
-          indicator_id, unit_id, period, value, provenance, source, validated
-        FROM measurement
-        WHERE workspace_id = ${workspaceId} AND recorded_at <= ${endOfDay(asOf)}::timestamptz
-          ${indicatorIds ? sql`AND indicator_id = ANY(${[...indicatorIds]}::uuid[])` : sql``}
-        ORDER BY indicator_id, unit_id, period, recorded_at DESC, id DESC
+      const { rows } = await sql<{ indicator_id: string; unit_id: string; figures: string }>`
+        SELECT indicator_id, unit_id,
+               json_agg(json_build_array(period, value, provenance, source, validated)
+                        ORDER BY period)::text AS figures
+          FROM (
+            SELECT DISTINCT ON (indicator_id, unit_id, period)
+              indicator_id, unit_id, period, value, provenance, source, validated
+            FROM measurement
+            WHERE workspace_id = ${workspaceId} AND recorded_at <= ${endOfDay(asOf)}::timestamptz
+              ${indicatorIds ? sql`AND indicator_id = ANY(${[...indicatorIds]}::uuid[])` : sql``}
+            ORDER BY indicator_id, unit_id, period, recorded_at DESC, id DESC
+          ) AS current
+         GROUP BY indicator_id, unit_id
       `.execute(db);
-      return rows.rows;
+      const figures: FigureRow[] = [];
+      for (const series of rows) {
+        for (const [period, value, provenance, source, validated] of JSON.parse(
+          series.figures,
+        ) as SeriesFigure[]) {
+          figures.push({
+            indicator_id: series.indicator_id,
+            unit_id: series.unit_id,
+            period,
+            value,
+            provenance,
+            source,
+            validated,
+          });
+        }
+      }
+      return figures;
     },
 
     /**

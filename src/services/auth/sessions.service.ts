@@ -16,6 +16,7 @@ import { dummyHash, verifyPassword } from './passwords.ts';
 import { principalOf, principalWith } from './principal.ts';
 import { grantsOf } from '../../db/repositories/user.repository.ts';
 import { hashSecret, newSecret } from './secrets.ts';
+import { readCache } from '../read-cache.ts';
 
 /** At most this many failed logins per account (and per client address) in the window. */
 export const LOGIN_LIMIT = 10;
@@ -23,6 +24,8 @@ export const LOGIN_WINDOW_MINUTES = 15;
 const DEFAULT_POLICY: SessionPolicy = { idleMinutes: 60, absoluteHours: 12 };
 /** A session's last-seen time is written at most this often. */
 const TOUCH_EVERY_MS = 60_000;
+/** Sessions kept in memory between changes (any write clears them; see read-cache.ts). */
+const SESSION_CACHE = { capacity: 10_000, maxAgeMs: 5_000 };
 
 /** Too many failed logins: retry after the given number of seconds. */
 export class RateLimitedError extends AppError {
@@ -42,6 +45,10 @@ export interface NewSession {
 /** Creates the session service. */
 export function sessionsService(deps: ServiceDeps) {
   const sessions = sessionRepository(deps.db);
+  const sessionReads = readCache<string, Awaited<ReturnType<typeof sessions.findSessionWithUser>>>(
+    deps.changes,
+    SESSION_CACHE,
+  );
   const users = userRepository(deps.db);
   const policy = deps.sessions ?? DEFAULT_POLICY;
 
@@ -128,7 +135,7 @@ export function sessionsService(deps: ServiceDeps) {
     /** The principal of a session cookie's token, or null when it is unknown, ended or expired. */
     async principalFromSession(workspaceId: string, token: string): Promise<Principal | null> {
       const idHash = hashSecret(token);
-      const session = await sessions.findSessionWithUser(idHash);
+      const session = await sessionReads.read(idHash, () => sessions.findSessionWithUser(idHash));
       const now = deps.now();
       if (!session || session.workspace_id !== workspaceId || session.revoked_at) return null;
       if (new Date(session.expires_at) <= now) return null;
