@@ -14,9 +14,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the server, with `extraAccounts` too (all use TEST_PASSWORD); `close()` stops it and drops its database. */
+/** An account more: its role, units (by code) and name; every one uses TEST_PASSWORD. */
+export interface ExtraAccount {
+  email: string;
+  role: Role;
+  unitCodes?: readonly string[];
+  displayName?: string;
+}
+
+/** Starts the server, with `extraAccounts` too; `close()` stops it and drops its database. */
 export async function startTestServer(
-  extraAccounts: readonly { email: string; role: Role }[] = [],
+  extraAccounts: readonly ExtraAccount[] = [],
 ): Promise<TestServer> {
   const strata = await openStrata({
     databaseUrl: undefined,
@@ -32,8 +40,14 @@ export async function startTestServer(
     password: account.password,
     displayName: 'Strategy office',
   });
-  for (const extra of extraAccounts) {
-    await strata.services.users.create(scope, { ...extra, password: TEST_PASSWORD });
+  const { units } = await strata.services.workspace.overview(scope);
+  for (const { unitCodes = [], ...extra } of extraAccounts) {
+    const unitIds = unitCodes.map((code) => {
+      const unit = units.find((u) => u.code === code);
+      if (!unit) throw new Error(`no unit ${code} in the IMT data set`);
+      return unit.id;
+    });
+    await strata.services.users.create(scope, { ...extra, unitIds, password: TEST_PASSWORD });
   }
   const app = await buildApp({ strata, workspace: 'imt', webDir: WEB_DIR });
   await app.listen({ host: '127.0.0.1', port: 0 });

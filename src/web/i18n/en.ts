@@ -8,6 +8,7 @@ import { enDataio } from './en-dataio.ts';
 import { enReports } from './en-reports.ts';
 import { enDomain } from './en-domain.ts';
 import { enNav } from './en-nav.ts';
+import { enAssignees } from './en-assignees.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...enDataio,
   ...enReports,
   ...enNav,
+  ...enAssignees,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

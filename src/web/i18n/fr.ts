@@ -11,6 +11,7 @@ import { frDataio } from './fr-dataio.ts';
 import { frReports } from './fr-reports.ts';
 import { frDomain } from './fr-domain.ts';
 import { frNav } from './fr-nav.ts';
+import { frAssignees } from './fr-assignees.ts';
 
 export const fr = {
   ...frDomain,
@@ -22,6 +23,7 @@ export const fr = {
   ...frDataio,
   ...frReports,
   ...frNav,
+  ...frAssignees,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',
