@@ -57,6 +57,10 @@ export type Cycle = Static<typeof Cycle>;
 export const Assignee = Type.Object({ id: Id, label: Type.String() });
 export type Assignee = Static<typeof Assignee>;
 
+/** The people a cycle's check-ins may be assigned to: id and name only (strategy office). */
+export const AssignablePeople = Type.Object({ items: Type.Array(Assignee) });
+export type AssignablePeople = Static<typeof AssignablePeople>;
+
 /** One item of a cycle with the state of its check-in. */
 export const CheckInCard = Type.Object({
   id: Id,

@@ -80,6 +80,7 @@ export const PublicationBody = Type.Object(
   { additionalProperties: false },
 );
 export const PublicationResult = Type.Object({ id: Id, published: Type.Boolean() });
+export type PublicationResult = Static<typeof PublicationResult>;
 export const PublicationStatus = Type.Object({
   elementIds: Type.Array(Id),
   indicatorIds: Type.Array(Id),

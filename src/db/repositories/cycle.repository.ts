@@ -139,6 +139,63 @@ export function cycleRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    /**
+     * Active accounts a cycle's items may be assigned to: those holding a grant in one of its
+     * units, those assigned to one of its elements or actions, and its current assignees.
+     */
+    async assignable(workspaceId: string, cycleId: string) {
+      const items = db
+        .selectFrom('cycle_item')
+        .where('workspace_id', '=', workspaceId)
+        .where('cycle_id', '=', cycleId);
+      return db
+        .selectFrom('app_user as u')
+        .select(['u.id', 'u.email', 'u.display_name'])
+        .where('u.workspace_id', '=', workspaceId)
+        .where('u.disabled_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            eb(
+              'u.id',
+              'in',
+              eb
+                .selectFrom('user_unit')
+                .select('user_id')
+                .where('workspace_id', '=', workspaceId)
+                .where('unit_id', 'in', items.select('unit_id')),
+            ),
+            eb(
+              'u.id',
+              'in',
+              eb
+                .selectFrom('element_assignee')
+                .select('user_id')
+                .where('workspace_id', '=', workspaceId)
+                .where('element_id', 'in', items.select('element_id')),
+            ),
+            eb(
+              'u.id',
+              'in',
+              eb
+                .selectFrom('action_assignee')
+                .select('user_id')
+                .where('workspace_id', '=', workspaceId)
+                .where('action_id', 'in', items.select('action_id')),
+            ),
+            eb(
+              'u.id',
+              'in',
+              eb
+                .selectFrom('cycle_item_assignee')
+                .select('user_id')
+                .where('workspace_id', '=', workspaceId)
+                .where('item_id', 'in', items.select('id')),
+            ),
+          ]),
+        )
+        .execute();
+    },
+
     async replaceAssignees(workspaceId: string, itemId: string, userIds: readonly string[]) {
       await db
         .deleteFrom('cycle_item_assignee')

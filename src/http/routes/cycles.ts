@@ -2,6 +2,7 @@
 import Type from 'typebox';
 import {
   AsOfQuery,
+  AssignablePeople,
   AssigneesUpdate,
   CheckInCard,
   CheckInDetail,
@@ -114,6 +115,21 @@ export function cycleRoutes(app: App, ctx: RouteContext) {
       void reply.header('ETag', detail.etag);
       return detail;
     },
+  );
+
+  app.get(
+    '/api/v1/cycles/:id/assignable-people',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'listAssignablePeople',
+        summary:
+          'People a cycle’s check-ins may be assigned to: id and name only (strategy office)',
+        params: IdParams,
+        response: { 200: AssignablePeople, ...readProblems, 403: Problem },
+      },
+    },
+    async (request) => ctx.services.cycles.assignable(await ctx.scope(request), request.params.id),
   );
 
   app.get(

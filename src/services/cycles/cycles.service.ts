@@ -1,5 +1,6 @@
 /** Reporting cycles: list and detail (as of a date) with completion, create, update, close. */
 import type {
+  AssignablePeople,
   AssigneesUpdate,
   CheckInDetail,
   Cycle,
@@ -223,6 +224,24 @@ export function cyclesService(
         });
       });
       return detail(scope, id);
+    },
+
+    /**
+     * The people the strategy office may pick as assignees of a cycle's check-ins: id and name
+     * (else e-mail) of the active accounts holding a grant in its units, assigned to its elements
+     * or actions, or already assigned to one of its items. Nobody else may list them.
+     */
+    async assignable(scope: WorkspaceScope, cycleId: string): Promise<AssignablePeople> {
+      signedIn(scope);
+      allow(scope, isStrategyOffice(scope.principal), 'list the people to assign');
+      const cycle = await repo.findById(scope.id, cycleId);
+      if (!cycle) throw notFound('Cycle');
+      const people = (await repo.assignable(scope.id, cycleId)).map((row) => ({
+        id: row.id,
+        label: row.display_name || row.email,
+      }));
+      people.sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+      return { items: people };
     },
 
     /** Sets who an item is assigned to (the strategy office). */

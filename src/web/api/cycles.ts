@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type {
+  AssignablePeople,
   CheckInCard,
   CheckInDetail,
   CheckInWrite,
@@ -17,7 +18,16 @@ import type { ApiError } from './errors.ts';
 import { getJson, request } from './http.ts';
 import { invalidateComputed } from './mutations.ts';
 
-export type { CheckInCard, CheckInDetail, CheckInWrite, Cycle, CycleCreate, CycleDetail, MyWork };
+export type {
+  AssignablePeople,
+  CheckInCard,
+  CheckInDetail,
+  CheckInWrite,
+  Cycle,
+  CycleCreate,
+  CycleDetail,
+  MyWork,
+};
 
 const enc = encodeURIComponent;
 
@@ -145,5 +155,36 @@ export function useDigestPreference(): UseMutationResult<MyWork, ApiError, boole
     onSuccess: (data) => {
       client.setQueryData(keys.myWork(), data);
     },
+  });
+}
+
+/** The people a cycle's check-ins may be assigned to (the strategy office only). */
+export function useAssignablePeople(
+  cycleId: string,
+  enabled: boolean,
+): UseQueryResult<AssignablePeople, ApiError> {
+  return useQuery({
+    queryKey: ['assignable-people', cycleId],
+    queryFn: ({ signal }) =>
+      getJson(`/v1/cycles/${enc(cycleId)}/assignable-people`, undefined, signal),
+    enabled,
+  });
+}
+
+/** Replaces who a check-in is assigned to; every view showing assignees is reloaded. */
+export function useSetAssignees(): UseMutationResult<
+  CheckInDetail,
+  ApiError,
+  { id: string; userIds: string[] }
+> {
+  const client = useQueryClient();
+  return useMutation<CheckInDetail, ApiError, { id: string; userIds: string[] }>({
+    mutationFn: async ({ id, userIds }) =>
+      (
+        await request<CheckInDetail>('PUT', `/v1/check-ins/${enc(id)}/assignees`, {
+          body: { userIds },
+        })
+      ).data,
+    onSettled: () => invalidateComputed(client),
   });
 }

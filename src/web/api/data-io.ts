@@ -2,13 +2,18 @@
  * Data in and out: upload a CSV or XLSX file to the import (dry run or for real), the addresses
  * of templates, exports and open-data downloads, and the published open data.
  */
-import { useQuery } from '@tanstack/react-query';
-import type { UseQueryResult } from '@tanstack/react-query';
-import type { ImportReport, OpenTable, PublicationStatus } from '../../contracts/data-io.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import type {
+  ImportReport,
+  OpenTable,
+  PublicationResult,
+  PublicationStatus,
+} from '../../contracts/data-io.ts';
 import { networkError, problemToError, type ApiError } from './errors.ts';
-import { apiUrl, getJson } from './http.ts';
+import { apiUrl, getJson, request } from './http.ts';
 
-export type { ImportReport, OpenTable, PublicationStatus };
+export type { ImportReport, OpenTable, PublicationResult, PublicationStatus };
 export type ImportKind = ImportReport['kind'];
 export type ExportDataset = 'indicators' | 'actions' | 'dashboard' | 'measurements';
 export type OpenDataset = 'elements' | 'indicators' | 'figures';
@@ -67,11 +72,52 @@ export function openDataUrl(dataset: OpenDataset, format: 'csv' | 'json'): strin
 }
 export const CATALOG_URL = apiUrl('/v1/public/catalog');
 
+const OPEN_DATA_KEY = 'open-data';
+const PUBLICATION_KEY = ['publication'] as const;
+
 /** A published dataset, as JSON. */
 export function useOpenDataset(dataset: OpenDataset): UseQueryResult<OpenTable, ApiError> {
   return useQuery({
-    queryKey: ['open-data', dataset],
+    queryKey: [OPEN_DATA_KEY, dataset],
     queryFn: ({ signal }) =>
       getJson<OpenTable>(`/v1/public/datasets/${dataset}`, undefined, signal),
+  });
+}
+
+/** The ids of the elements and indicators published as open data (the strategy office's view). */
+export function usePublicationStatus(
+  enabled: boolean,
+): UseQueryResult<PublicationStatus, ApiError> {
+  return useQuery({
+    queryKey: PUBLICATION_KEY,
+    queryFn: ({ signal }) => getJson<PublicationStatus>('/v1/publication', undefined, signal),
+    enabled,
+  });
+}
+
+/**
+ * Publishes or withdraws an element or indicator as open data; afterwards the publication state
+ * and every open dataset shown are reloaded (a refusal also reloads them: the state may have
+ * changed meanwhile).
+ */
+export function useSetPublished(
+  kind: 'element' | 'indicator',
+  id: string,
+): UseMutationResult<PublicationResult, ApiError, boolean> {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (published) =>
+      (
+        await request<PublicationResult>(
+          'PUT',
+          `/v1/publication/${kind}s/${encodeURIComponent(id)}`,
+          { body: { published } },
+        )
+      ).data,
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: PUBLICATION_KEY }),
+        client.invalidateQueries({ queryKey: [OPEN_DATA_KEY] }),
+      ]),
   });
 }

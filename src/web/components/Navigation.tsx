@@ -1,9 +1,13 @@
 /**
- * The main navigation: app sections, each school's page, then the administration pages the
- * signed-in account may open (accounts for administrators, the audit trail for the strategy
- * office).
+ * The main navigation: "my work" first for signed-in accounts, then the app's sections in named
+ * groups (steering, partnerships, data and reports), each school's page, then the administration
+ * pages the signed-in account may open (accounts for administrators, the audit trail for the
+ * strategy office). Each group is a `role="group"` labelled by its visible heading; a group left
+ * with no entry for the reader is not shown.
  */
 import { NavLink, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Children, useId } from 'react';
 import { useLocation } from 'wouter';
 import { useMe } from '../api/auth.ts';
 import { useWorkspace } from '../api/queries.ts';
@@ -41,7 +45,23 @@ function NavItem({
   );
 }
 
-/** The list of sections and schools; `onNavigate` closes the mobile menu. */
+/** A titled group of entries; nothing at all when every entry is hidden for the reader. */
+function NavGroup({ label, children }: { label: string; children: ReactNode }) {
+  const id = useId();
+  if (Children.toArray(children).length === 0) return null;
+  return (
+    <div>
+      <Text id={id} size="xs" fw={700} tt="uppercase" c="#495057" mt="md" mb={4} px="sm">
+        {label}
+      </Text>
+      <div role="group" aria-labelledby={id}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** The grouped sections and schools; `onNavigate` closes the mobile menu. */
 export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const [location] = useLocation();
@@ -54,141 +74,37 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   );
   const is = (prefix: string) =>
     prefix === '/' ? location === '/' : location === prefix || location.startsWith(`${prefix}/`);
+  const item = (to: string, label: string, active = is(to)) => (
+    <NavItem key={to} to={to} label={label} active={active} onNavigate={onNavigate} />
+  );
   return (
-    <Stack gap={2}>
-      <NavItem to="/" label={t.nav.dashboard} active={is('/')} onNavigate={onNavigate} />
-      <NavItem to="/plan" label={t.nav.plan} active={is('/plan')} onNavigate={onNavigate} />
-      <NavItem
-        to="/alignment"
-        label={t.nav.alignment}
-        active={is('/alignment')}
-        onNavigate={onNavigate}
-      />
-      {signedIn ? (
-        <NavItem to="/risks" label={t.risks.nav} active={is('/risks')} onNavigate={onNavigate} />
-      ) : null}
-      <NavItem
-        to="/consultations"
-        label={t.consultations.nav}
-        active={is('/consultations')}
-        onNavigate={onNavigate}
-      />
-      {me?.authenticated ? (
-        <>
-          <NavItem
-            to="/partners"
-            label={t.partners.nav}
-            active={is('/partners') || is('/agreements')}
-            onNavigate={onNavigate}
-          />
-          <NavItem
-            to="/funding"
-            label={t.partners.navFunding}
-            active={is('/funding')}
-            onNavigate={onNavigate}
-          />
-        </>
-      ) : null}
-      {can ? (
-        <>
-          <NavItem
-            to="/my-work"
-            label={t.cycles.myWorkNav}
-            active={is('/my-work') || is('/check-ins')}
-            onNavigate={onNavigate}
-          />
-          <NavItem
-            to="/cycles"
-            label={t.cycles.nav}
-            active={is('/cycles')}
-            onNavigate={onNavigate}
-          />
-        </>
-      ) : null}
-      {can?.write ? (
-        <NavItem to="/import" label={t.dataio.nav} active={is('/import')} onNavigate={onNavigate} />
-      ) : null}
-      <NavItem
-        to="/public"
-        label={t.dataio.navPublic}
-        active={is('/public')}
-        onNavigate={onNavigate}
-      />
-      <NavItem
-        to="/reports"
-        label={t.reports.nav}
-        active={is('/reports')}
-        onNavigate={onNavigate}
-      />
-      {units.length > 0 ? (
-        <>
-          <Text
-            id="st-nav-schools"
-            size="xs"
-            fw={700}
-            tt="uppercase"
-            c="#495057"
-            mt="md"
-            mb={4}
-            px="sm"
-          >
-            {t.nav.schools}
-          </Text>
-          <div role="group" aria-labelledby="st-nav-schools">
-            {units.map((unit) => (
-              <NavItem
-                key={unit.id}
-                to={`/units/${unit.id}`}
-                label={unit.shortName}
-                active={is(`/units/${unit.id}`)}
-                onNavigate={onNavigate}
-              />
-            ))}
-          </div>
-        </>
-      ) : null}
-      {can?.manageUsers || can?.exportAudit ? (
-        <>
-          <Text
-            id="st-nav-admin"
-            size="xs"
-            fw={700}
-            tt="uppercase"
-            c="#495057"
-            mt="md"
-            mb={4}
-            px="sm"
-          >
-            {t.menu.admin}
-          </Text>
-          <div role="group" aria-labelledby="st-nav-admin">
-            {can.manageUsers ? (
-              <NavItem
-                to="/admin/users"
-                label={t.menu.users}
-                active={is('/admin/users')}
-                onNavigate={onNavigate}
-              />
-            ) : null}
-            {can.exportAudit ? (
-              <NavItem
-                to="/admin/audit"
-                label={t.menu.audit}
-                active={is('/admin/audit')}
-                onNavigate={onNavigate}
-              />
-            ) : null}
-          </div>
-        </>
-      ) : null}
-      <div style={{ marginTop: '1rem' }}>
-        <NavItem
-          to="/accessibility"
-          label={t.nav.accessibility}
-          active={is('/accessibility')}
-          onNavigate={onNavigate}
-        />
-      </div>
+    <Stack gap={2} data-testid="nav-sections">
+      {can ? item('/my-work', t.cycles.myWorkNav, is('/my-work') || is('/check-ins')) : null}
+      <NavGroup label={t.navGroups.steering}>
+        {item('/', t.nav.dashboard)}
+        {item('/plan', t.nav.plan)}
+        {item('/alignment', t.nav.alignment)}
+        {can ? item('/cycles', t.cycles.nav) : null}
+        {signedIn ? item('/risks', t.risks.nav) : null}
+      </NavGroup>
+      <NavGroup label={t.navGroups.partnerships}>
+        {signedIn ? item('/partners', t.partners.nav, is('/partners') || is('/agreements')) : null}
+        {signedIn ? item('/funding', t.partners.navFunding) : null}
+        {item('/consultations', t.consultations.nav)}
+      </NavGroup>
+      <NavGroup label={t.navGroups.data}>
+        {can?.write ? item('/import', t.dataio.nav) : null}
+        {item('/reports', t.reports.nav)}
+        {item('/public', t.dataio.navPublic)}
+      </NavGroup>
+      <NavGroup label={t.nav.schools}>
+        {units.map((unit) => item(`/units/${unit.id}`, unit.shortName))}
+      </NavGroup>
+      <NavGroup label={t.menu.admin}>
+        {can?.manageUsers ? item('/admin/users', t.menu.users) : null}
+        {can?.exportAudit ? item('/admin/audit', t.menu.audit) : null}
+      </NavGroup>
+      <div style={{ marginTop: '1rem' }}>{item('/accessibility', t.nav.accessibility)}</div>
     </Stack>
   );
 }

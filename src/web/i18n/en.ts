@@ -7,6 +7,8 @@ import { enCycles } from './en-cycles.ts';
 import { enDataio } from './en-dataio.ts';
 import { enReports } from './en-reports.ts';
 import { enDomain } from './en-domain.ts';
+import { enNav } from './en-nav.ts';
+import { enAssignees } from './en-assignees.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -18,6 +20,8 @@ export const en: Messages = {
   ...enCycles,
   ...enDataio,
   ...enReports,
+  ...enNav,
+  ...enAssignees,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

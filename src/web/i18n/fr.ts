@@ -10,6 +10,8 @@ import { frCycles } from './fr-cycles.ts';
 import { frDataio } from './fr-dataio.ts';
 import { frReports } from './fr-reports.ts';
 import { frDomain } from './fr-domain.ts';
+import { frNav } from './fr-nav.ts';
+import { frAssignees } from './fr-assignees.ts';
 
 export const fr = {
   ...frDomain,
@@ -20,6 +22,8 @@ export const fr = {
   ...frCycles,
   ...frDataio,
   ...frReports,
+  ...frNav,
+  ...frAssignees,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

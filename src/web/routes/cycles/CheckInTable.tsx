@@ -1,8 +1,9 @@
 /** Check-ins as a table: target, unit, state, reported status, due date, assignees. */
-import { Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import { useId } from 'react';
 import type { CheckInCard } from '../../api/cycles.ts';
 import { AppLink } from '../../components/AppLink.tsx';
+import { checkInName } from './AssigneeEditor.tsx';
 import { ClockIcon } from '../../components/Icons.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -29,15 +30,20 @@ export function CheckInState({ card }: { card: CheckInCard }) {
   );
 }
 
-/** A captioned table of check-ins; `showCycle` adds the cycle's name. */
+/**
+ * A captioned table of check-ins; `showCycle` adds the cycle's name; `onEditAssignees` adds an
+ * "edit" button to each row's assignees (the strategy office on an open cycle).
+ */
 export function CheckInTable({
   cards,
   caption,
   showCycle = false,
+  onEditAssignees,
 }: {
   cards: readonly CheckInCard[];
   caption: string;
   showCycle?: boolean;
+  onEditAssignees?: ((card: CheckInCard) => void) | undefined;
 }) {
   const { t, tx, lang } = useI18n();
   const captionId = useId();
@@ -81,6 +87,21 @@ export function CheckInTable({
                 {card.assignees.length > 0
                   ? card.assignees.map((a) => a.label).join(', ')
                   : t.common.none}
+                {onEditAssignees ? (
+                  <div>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      px={4}
+                      aria-label={t.assigneeEditor.editOf(...checkInName(card))}
+                      onClick={() => {
+                        onEditAssignees(card);
+                      }}
+                    >
+                      {t.assigneeEditor.edit}
+                    </Button>
+                  </div>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -6,7 +6,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import { useMe } from '../../api/auth.ts';
-import { useCloseCycle, useCycle, type CycleDetail } from '../../api/cycles.ts';
+import { useCloseCycle, useCycle, type CheckInCard, type CycleDetail } from '../../api/cycles.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryView, errorMessage } from '../../components/QueryState.tsx';
@@ -14,6 +14,7 @@ import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/context.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { useAsOf } from '../../lib/as-of.ts';
+import { AssigneeDialog, checkInName } from './AssigneeEditor.tsx';
 import { CheckInTable } from './CheckInTable.tsx';
 import { CompletionTable } from './CompletionTable.tsx';
 
@@ -36,7 +37,10 @@ function CycleView({ data }: { data: CycleDetail }) {
   const me = useMe();
   const close = useCloseCycle();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState<CheckInCard | null>(null);
+  const [saved, setSaved] = useState('');
   const { cycle } = data;
+  const office = me.data?.can.editStructure === true && !cycle.closed && !asOf;
   return (
     <>
       <Text size="sm" fw={600} tt="uppercase" c="#495057">
@@ -86,10 +90,39 @@ function CycleView({ data }: { data: CycleDetail }) {
         />
       </Section>
       <Section title={t.cycles.items}>
-        <CheckInTable cards={data.items} caption={t.cycles.itemsCaption(data.items.length)} />
+        <div role="status" aria-live="polite">
+          {saved ? (
+            <Text size="sm" c="#17602c" mb="sm">
+              {saved}
+            </Text>
+          ) : null}
+        </div>
+        <CheckInTable
+          cards={data.items}
+          caption={t.cycles.itemsCaption(data.items.length)}
+          onEditAssignees={
+            office
+              ? (card) => {
+                  setSaved('');
+                  setEditing(card);
+                }
+              : undefined
+          }
+        />
       </Section>
+      <AssigneeDialog
+        cycleId={cycle.id}
+        card={editing}
+        onClose={() => {
+          setEditing(null);
+        }}
+        onSaved={(card) => {
+          setEditing(null);
+          setSaved(t.assigneeEditor.saved(...checkInName(card)));
+        }}
+      />
 
-      {me.data?.can.editStructure && !cycle.closed && !asOf ? (
+      {office ? (
         <Group mt="lg">
           <Button
             color="red.9"

@@ -4,14 +4,9 @@
  * cannot be published (the server refuses it too); the switch says why instead.
  */
 import { Alert, Switch, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../api/auth.ts';
-import type { ApiError } from '../../api/errors.ts';
-import { getJson, request } from '../../api/http.ts';
-import type { PublicationStatus } from '../../api/data-io.ts';
+import { usePublicationStatus, useSetPublished } from '../../api/data-io.ts';
 import { useI18n } from '../../i18n/context.tsx';
-
-const KEY = ['publication'] as const;
 
 export function PublishSwitch(props: {
   kind: 'element' | 'indicator';
@@ -22,17 +17,8 @@ export function PublishSwitch(props: {
   const { t } = useI18n();
   const me = useMe().data;
   const office = me?.authenticated === true && me.can.editStructure;
-  const client = useQueryClient();
-  const status = useQuery<PublicationStatus, ApiError>({
-    queryKey: KEY,
-    queryFn: ({ signal }) => getJson<PublicationStatus>('/v1/publication', undefined, signal),
-    enabled: office,
-  });
-  const change = useMutation<unknown, ApiError, boolean>({
-    mutationFn: (published) =>
-      request('PUT', `/v1/publication/${props.kind}s/${props.id}`, { body: { published } }),
-    onSettled: () => client.invalidateQueries({ queryKey: KEY }),
-  });
+  const status = usePublicationStatus(office);
+  const change = useSetPublished(props.kind, props.id);
   if (!office) return null;
   const ids = props.kind === 'element' ? status.data?.elementIds : status.data?.indicatorIds;
   const published = ids?.includes(props.id) ?? false;
