@@ -7,6 +7,7 @@ import { enCycles } from './en-cycles.ts';
 import { enDataio } from './en-dataio.ts';
 import { enReports } from './en-reports.ts';
 import { enDomain } from './en-domain.ts';
+import { enForms } from './en-forms.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...enCycles,
   ...enDataio,
   ...enReports,
+  ...enForms,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

@@ -10,6 +10,7 @@ import { frCycles } from './fr-cycles.ts';
 import { frDataio } from './fr-dataio.ts';
 import { frReports } from './fr-reports.ts';
 import { frDomain } from './fr-domain.ts';
+import { frForms } from './fr-forms.ts';
 
 export const fr = {
   ...frDomain,
@@ -20,6 +21,7 @@ export const fr = {
   ...frCycles,
   ...frDataio,
   ...frReports,
+  ...frForms,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',
