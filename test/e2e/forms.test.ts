@@ -80,6 +80,11 @@ function description(field: Locator): Promise<string> {
   );
 }
 
+/** The text of every status region of the page (success messages are announced there). */
+async function statuses(page: Page): Promise<string> {
+  return (await page.getByRole('status').allInnerTexts()).join(' ');
+}
+
 /** Screens a form in both languages at 1280 and 375 px, axe-checking each. */
 async function lookAt(page: Page, open: () => Promise<void>, name: string): Promise<void> {
   for (const lang of ['fr', 'en'] as const) {
@@ -204,9 +209,7 @@ describeWithBrowser('creation and editing forms (end to end)', () => {
     await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/modifié|changed/i);
     await screenshot(page, 'form-risk-edit-conflict-fr');
     await form.getByRole('button', { name: 'Enregistrer les modifications' }).click();
-    await expect
-      .poll(() => page.getByRole('status').first().innerText())
-      .toContain('Modifications enregistrées');
+    await expect.poll(() => statuses(page)).toContain('Modifications enregistrées');
     expect(await page.locator('.st-dl').innerText()).toContain('Secrétariat général');
     expect(await page.locator('.st-dl').innerText()).toContain('Stratégique');
   });
@@ -316,6 +319,85 @@ describeWithBrowser('creation and editing forms (end to end)', () => {
     await expect.poll(() => page.getByText('Chaire verre durable').count()).toBeGreaterThan(0);
   });
 
+  it('records and edits a partner contact with its purpose and legal basis', async () => {
+    const page = await pageFor(OFFICE);
+    const path = `/partners/${ids.partner}`;
+    await lookAt(
+      page,
+      () =>
+        openForm(page, path, /^(Nouveau contact|New contact)$/, /^(Nouveau contact|New contact)$/),
+      'contact-create',
+    );
+    await openForm(page, path, /^Nouveau contact$/, /^Nouveau contact$/);
+    const form = page.getByRole('form', { name: 'Nouveau contact' });
+    await form.getByRole('textbox', { name: /^Nom/ }).fill('Jeanne Martin');
+    const email = form.getByRole('textbox', { name: 'Courriel' });
+    await email.fill('jeanne.martin@');
+    await form.getByRole('textbox', { name: /^Finalité/ }).fill('Suivi de la chaire verre');
+    await form.getByRole('combobox', { name: 'Base légale' }).selectOption('contract');
+    await form.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(email)).toContain('Format invalide.');
+    await email.fill('jeanne.martin@verrerie.example');
+    await form.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await expect.poll(() => statuses(page)).toContain('Contact enregistré');
+    const table = page.locator('table', { hasText: 'jeanne.martin@verrerie.example' });
+    expect(await table.innerText()).toContain('Contrat');
+
+    await openForm(page, path, /^Modifier un contact$/, /^Modifier un contact$/);
+    const edit = page.getByRole('form', { name: 'Modifier un contact' });
+    await edit.getByRole('textbox', { name: 'Fonction' }).fill('Directrice R&D');
+    await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect.poll(() => table.innerText()).toContain('Directrice R&D');
+    await lookAt(
+      page,
+      () =>
+        openForm(
+          page,
+          path,
+          /^(Modifier un contact|Edit a contact)$/,
+          /^(Modifier un contact|Edit a contact)$/,
+        ),
+      'contact-edit',
+    );
+  });
+
+  it('records a funding line with yearly amounts in euros', async () => {
+    const page = await pageFor(OFFICE);
+    const name = /^(Nouvelle ligne de financement|New funding line)$/;
+    await lookAt(page, () => openForm(page, '/funding', name, name), 'funding-create');
+    await openForm(page, '/funding', name, name);
+    const form = page.getByRole('form', { name: 'Nouvelle ligne de financement' });
+    await form.getByRole('textbox', { name: /^Titre \(français\)/ }).fill('Four électrique pilote');
+    await form.getByRole('textbox', { name: /^Titre \(anglais\)/ }).fill('Pilot electric furnace');
+    await form.getByRole('combobox', { name: 'Programme' }).selectOption('regional_council');
+    await form.getByRole('textbox', { name: /^Financeur/ }).fill('Région Occitanie');
+    await form.getByRole('combobox', { name: /^Partenaire financeur/ }).selectOption(ids.partner);
+    const rate = form.getByRole('textbox', { name: /^Taux de cofinancement/ });
+    await rate.fill('150');
+    await form.getByRole('textbox', { name: 'Année' }).fill('2026');
+    await form.getByRole('textbox', { name: 'Prévu (euros)' }).fill('200 000');
+    await form.getByRole('textbox', { name: 'Dépensé (euros)' }).fill('50 000,5');
+    await form.getByRole('button', { name: 'Enregistrer la ligne' }).click();
+    await expect.poll(() => rate.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(rate)).toContain('La valeur doit être au plus 100.');
+    expect(await form.getByRole('alert').innerText()).toContain('corrigez le champ signalé');
+    await checkA11y(page, 'funding form with a server error');
+    await screenshot(page, 'form-funding-error-fr');
+    await rate.fill('40');
+    await form.getByRole('button', { name: 'Enregistrer la ligne' }).click();
+    await expect.poll(() => statuses(page)).toContain('Ligne de financement enregistrée');
+    await expect.poll(() => page.getByText('Four électrique pilote').count()).toBeGreaterThan(0);
+    const lines = await page.context().request.get(`${base()}/api/v1/funding-lines?limit=500`);
+    const found = (
+      (await lines.json()) as {
+        items: { title: { fr: string }; totals: { plannedCents: number; spentCents: number } }[];
+      }
+    ).items.find((l) => l.title.fr === 'Four électrique pilote');
+    expect(found?.totals.plannedCents).toBe(20_000_000);
+    expect(found?.totals.spentCents).toBe(5_000_050);
+  });
+
   it('offers a school editor only their school; governance sees no write button', async () => {
     const editor = await pageFor(EDITOR);
     await openForm(editor, '/risks', /^Nouveau risque$/, /^Nouveau risque$/);
@@ -328,12 +410,17 @@ describeWithBrowser('creation and editing forms (end to end)', () => {
     ).toEqual([server?.school]);
     await open(editor, `/partners/${ids.partner}`);
     await screenshot(editor, 'form-editor-partner-page');
-    expect(await editor.getByRole('button', { name: 'Nouvel accord' }).count()).toBe(1);
 
     const governance = await pageFor(GOVERNANCE);
     const buttons =
-      /Nouveau risque|Modifier le risque|Nouveau partenaire|Modifier le partenaire|Nouvel accord/;
-    for (const path of ['/risks', `/risks/${ids.risk}`, '/partners', `/partners/${ids.partner}`]) {
+      /Nouveau risque|Modifier le risque|Nouveau partenaire|Modifier le partenaire|Nouvel accord|contact|Nouvelle ligne/;
+    for (const path of [
+      '/risks',
+      `/risks/${ids.risk}`,
+      '/partners',
+      `/partners/${ids.partner}`,
+      '/funding',
+    ]) {
       await open(governance, path);
       expect(await governance.getByRole('button', { name: buttons }).count()).toBe(0);
     }

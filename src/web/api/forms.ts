@@ -3,11 +3,16 @@
  * or changed, an agreement recorded. Updates send the ETag read (`If-Match`); a 412 or 428
  * reloads what is shown, so the person sees the latest version before trying again.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UseMutationResult } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type {
   AgreementCreate,
   AgreementDetail,
+  ContactCreate,
+  ContactDetail,
+  ContactUpdate,
+  FundingLineCreate,
+  FundingLineDetail,
   PartnerCreate,
   PartnerDetail,
   PartnerUpdate,
@@ -16,10 +21,20 @@ import type {
   RiskUpdate,
 } from '../../contracts/index.ts';
 import { ApiError } from './errors.ts';
-import { request } from './http.ts';
+import { getJson, request } from './http.ts';
 import { invalidateComputed } from './mutations.ts';
 
-export type { AgreementCreate, PartnerCreate, PartnerUpdate, RiskCreate, RiskUpdate };
+export type {
+  AgreementCreate,
+  ContactCreate,
+  ContactDetail,
+  ContactUpdate,
+  FundingLineCreate,
+  PartnerCreate,
+  PartnerUpdate,
+  RiskCreate,
+  RiskUpdate,
+};
 
 const enc = encodeURIComponent;
 
@@ -88,4 +103,44 @@ export function useCreateAgreement(): UseMutationResult<
   AgreementCreate
 > {
   return useWrite((body: AgreementCreate) => send<AgreementDetail>('POST', '/v1/agreements', body));
+}
+
+/** One contact with its ETag, read for editing (personal data: only those allowed get it). */
+export function useContact(id: string | null): UseQueryResult<ContactDetail, ApiError> {
+  return useQuery({
+    queryKey: ['partners', 'contact', id],
+    queryFn: ({ signal }) => getJson(`/v1/contacts/${enc(id ?? '')}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+/** Records a contact of `partnerId` with the purpose and legal basis of keeping it. */
+export function useCreateContact(
+  partnerId: string,
+): UseMutationResult<ContactDetail, ApiError, ContactCreate> {
+  return useWrite((body: ContactCreate) =>
+    send<ContactDetail>('POST', `/v1/partners/${enc(partnerId)}/contacts`, body),
+  );
+}
+
+/** Changes a contact. */
+export function useUpdateContact(): UseMutationResult<
+  ContactDetail,
+  ApiError,
+  Change<ContactUpdate>
+> {
+  return useWrite(({ id, etag, changes }: Change<ContactUpdate>) =>
+    send<ContactDetail>('PATCH', `/v1/contacts/${enc(id)}`, changes, etag),
+  );
+}
+
+/** Records a funding line with its yearly amounts. */
+export function useCreateFundingLine(): UseMutationResult<
+  FundingLineDetail,
+  ApiError,
+  FundingLineCreate
+> {
+  return useWrite((body: FundingLineCreate) =>
+    send<FundingLineDetail>('POST', '/v1/funding-lines', body),
+  );
 }

@@ -13,6 +13,8 @@ export const frForms = {
         ? 'Le serveur a refusé la saisie : corrigez le champ signalé.'
         : `Le serveur a refusé la saisie : corrigez les ${n} champs signalés.`,
     refused: (message: string) => `Valeur refusée : ${message}`,
+    atMost: (n: string) => `La valeur doit être au plus ${n}.`,
+    atLeast: (n: string) => `La valeur doit être au moins ${n}.`,
     badFormat: 'Format invalide.',
     titleFr: 'Titre (français)',
     titleEn: 'Titre (anglais)',
@@ -62,6 +64,28 @@ export const frForms = {
     schoolsHint: 'Un éditeur d’école ne peut nommer que ses propres écoles.',
     priorities: 'Priorités et éléments servis',
     endBeforeStart: 'La fin doit suivre le début.',
+    // Contacts
+    newContact: 'Nouveau contact',
+    editContact: 'Modifier un contact',
+    createContact: 'Enregistrer le contact',
+    chooseContact: 'Contact à modifier',
+    contactSaved: 'Contact enregistré.',
+    phone: 'Téléphone',
+    note: 'Note',
+    purposeHint:
+      'Pourquoi cette personne est enregistrée (RGPD) : par exemple le suivi d’une convention.',
+    // Funding lines
+    newFundingLine: 'Nouvelle ligne de financement',
+    createFundingLine: 'Enregistrer la ligne',
+    fundingSaved: 'Ligne de financement enregistrée.',
+    funderPartner: 'Partenaire financeur (annuaire)',
+    noPartner: 'Aucun',
+    cofinancingRate: 'Taux de cofinancement (%)',
+    amountRow: (n: number) => `Montants — ligne ${n}`,
+    euros: (what: string) => `${what} (euros)`,
+    addYear: 'Ajouter une ligne de montants',
+    removeYear: (n: number) => `Retirer la ligne ${n}`,
+    yearInvalid: 'Année invalide : quatre chiffres (ex. 2026).',
     agreementCreated: 'Accord enregistré.',
   },
 };

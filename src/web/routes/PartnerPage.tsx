@@ -24,6 +24,7 @@ import { Section } from '../components/Section.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatDate } from '../i18n/format.ts';
 import { AgreementForm, mayRecordAgreement } from './forms/AgreementForm.tsx';
+import { ContactPanel } from './forms/ContactPanel.tsx';
 import { FormToggle, useUnitChoices } from './forms/form-kit.tsx';
 import { PartnerForm, mayWritePartner } from './forms/PartnerForm.tsx';
 import { AgreementTable, FundingTable } from './partners/tables.tsx';
@@ -151,6 +152,7 @@ function PartnerView({ data }: { data: PartnerDetail }) {
             caption={`${t.partners.contacts} — ${partner.name}`}
           />
         )}
+        <ContactPanel partnerId={partner.id} contacts={data.contacts} />
       </Section>
     </>
   );

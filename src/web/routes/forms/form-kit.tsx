@@ -28,6 +28,10 @@ export function localizeFieldError(field: string, message: string, t: Messages):
   if (field === 'endDate' && /before/i.test(message)) return f.endBeforeStart;
   if (field === 'country' && /pattern/i.test(message)) return f.countryInvalid;
   if (/fewer than 1 character|required property/i.test(message)) return f.required;
+  const bound = /must be ([<>]=?) (-?[\d.]+)/.exec(message);
+  if (bound?.[2] !== undefined) {
+    return bound[1]?.startsWith('<') ? f.atMost(bound[2]) : f.atLeast(bound[2]);
+  }
   if (/pattern|format/i.test(message)) return f.badFormat;
   return f.refused(message);
 }
@@ -85,7 +89,7 @@ export function useFocusFirstInvalid(
 export function FormOutcome({ error, done }: { error: ApiError | null; done: string | null }) {
   const { t } = useI18n();
   const me = useMe();
-  const fields = error?.fieldErrors.length ?? 0;
+  const fields = new Set(error?.fieldErrors.map((e) => e.field)).size;
   return (
     <>
       {error ? (
