@@ -3,7 +3,7 @@
  * dates, amount typed in euros (sent as integer cents), scale, provenance, the schools involved
  * (an editor only their own), and the plan elements, actions and indicators it serves.
  */
-import { NativeSelect, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { useLocation } from 'wouter';
@@ -34,6 +34,7 @@ import {
   useServerErrors,
   useUnitChoices,
 } from './form-kit.tsx';
+import { ChoiceSelect, TitleFields } from './fields.tsx';
 
 /** Whether `me` may record an agreement for `unitId` (the strategy office: any, or the group). */
 export function mayRecordAgreement(me: Me | undefined, unitId: string | null): boolean {
@@ -105,15 +106,6 @@ export function AgreementForm({
       if (key === 'amount') setAmountError(undefined);
     },
   });
-  const pick = <K extends 'kind' | 'scale' | 'provenance'>(all: readonly Values[K][], key: K) => ({
-    name: key,
-    value: values[key],
-    error: fieldError(key),
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const found = all.find((x) => x === e.currentTarget.value);
-      if (found) set(key)(found);
-    },
-  });
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -156,29 +148,31 @@ export function AgreementForm({
       data-testid="agreement-form"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" maw={760}>
-        <NativeSelect
-          {...pick(AGREEMENT_KINDS, 'kind')}
+        <ChoiceSelect
+          name="kind"
           label={t.partners.agreementKind}
-          data={AGREEMENT_KINDS.map((k) => ({ value: k, label: t.agreementKind[k] }))}
+          value={values.kind}
+          choices={AGREEMENT_KINDS}
+          labels={t.agreementKind}
+          onChange={set('kind')}
+          error={fieldError('kind')}
         />
-        <NativeSelect
-          {...pick(SCALES, 'scale')}
+        <ChoiceSelect
+          name="scale"
           label={t.partners.scale}
-          data={SCALES.map((s) => ({ value: s, label: t.partnerScale[s] }))}
+          value={values.scale}
+          choices={SCALES}
+          labels={t.partnerScale}
+          onChange={set('scale')}
+          error={fieldError('scale')}
         />
-        <TextInput
-          {...text('titleFr')}
-          label={t.forms.titleFr}
-          required
-          maxLength={500}
-          error={fieldError('title/fr')}
-        />
-        <TextInput
-          {...text('titleEn')}
-          label={t.forms.titleEn}
-          required
-          maxLength={500}
-          error={fieldError('title/en')}
+        <TitleFields
+          fr={values.titleFr}
+          en={values.titleEn}
+          onChange={(lang, value) => {
+            set(lang === 'fr' ? 'titleFr' : 'titleEn')(value);
+          }}
+          error={fieldError}
         />
         <Textarea
           name="descriptionFr"
@@ -225,10 +219,14 @@ export function AgreementForm({
           autoComplete="off"
           error={amountError ?? fieldError('amountCents')}
         />
-        <NativeSelect
-          {...pick(PROVENANCES, 'provenance')}
+        <ChoiceSelect
+          name="provenance"
           label={t.forms.provenance}
-          data={PROVENANCES.map((p) => ({ value: p, label: t.provenance[p] }))}
+          value={values.provenance}
+          choices={PROVENANCES}
+          labels={t.provenance}
+          onChange={set('provenance')}
+          error={fieldError('provenance')}
         />
       </SimpleGrid>
       <Picker

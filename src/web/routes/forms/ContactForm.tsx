@@ -3,7 +3,7 @@
  * the GDPR asks — why the person is recorded (purpose) and on which legal basis. Only shown to
  * those who may see the partner's contacts and write; the server checks again.
  */
-import { NativeSelect, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useRef } from 'react';
 import type { SubmitEvent } from 'react';
 import {
@@ -21,6 +21,7 @@ import {
   useFormValues,
   useServerErrors,
 } from './form-kit.tsx';
+import { ChoiceSelect } from './fields.tsx';
 
 interface Values {
   fullName: string;
@@ -154,15 +155,13 @@ export function ContactForm({
           autosize
           minRows={2}
         />
-        <NativeSelect
+        <ChoiceSelect
           name="legalBasis"
           label={t.partners.legalBasis}
           value={values.legalBasis}
-          onChange={(e) => {
-            const found = LEGAL_BASES.find((b) => b === e.currentTarget.value);
-            if (found) set('legalBasis')(found);
-          }}
-          data={LEGAL_BASES.map((b) => ({ value: b, label: t.contactLegalBasis[b] }))}
+          choices={LEGAL_BASES}
+          labels={t.contactLegalBasis}
+          onChange={set('legalBasis')}
           error={fieldError('legalBasis')}
         />
       </SimpleGrid>

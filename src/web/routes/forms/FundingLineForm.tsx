@@ -28,6 +28,7 @@ import {
   useServerErrors,
   useUnitChoices,
 } from './form-kit.tsx';
+import { ChoiceSelect, TitleFields } from './fields.tsx';
 
 /** Whether `me` may record a funding line of `unitId` (null: the group). */
 export function mayRecordFunding(me: Me | undefined, unitId: string | null): boolean {
@@ -173,29 +174,21 @@ export function FundingLineForm({ onDone }: { onDone: (saved: boolean) => void }
       data-testid="funding-form"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" maw={760}>
-        <TextInput
-          {...text('titleFr')}
-          label={t.forms.titleFr}
-          required
-          maxLength={500}
-          error={fieldError('title/fr')}
+        <TitleFields
+          fr={values.titleFr}
+          en={values.titleEn}
+          onChange={(lang, value) => {
+            set(lang === 'fr' ? 'titleFr' : 'titleEn')(value);
+          }}
+          error={fieldError}
         />
-        <TextInput
-          {...text('titleEn')}
-          label={t.forms.titleEn}
-          required
-          maxLength={500}
-          error={fieldError('title/en')}
-        />
-        <NativeSelect
+        <ChoiceSelect
           name="programme"
           label={t.partners.programme}
           value={values.programme}
-          onChange={(e) => {
-            const found = PROGRAMMES.find((p) => p === e.currentTarget.value);
-            if (found) set('programme')(found);
-          }}
-          data={PROGRAMMES.map((p) => ({ value: p, label: t.fundingProgramme[p] }))}
+          choices={PROGRAMMES}
+          labels={t.fundingProgramme}
+          onChange={set('programme')}
           error={fieldError('programme')}
         />
         <TextInput
@@ -235,15 +228,13 @@ export function FundingLineForm({ onDone }: { onDone: (saved: boolean) => void }
           maxLength={6}
           error={fieldError('cofinancingRate')}
         />
-        <NativeSelect
+        <ChoiceSelect
           name="provenance"
           label={t.forms.provenance}
           value={values.provenance}
-          onChange={(e) => {
-            const found = PROVENANCES.find((p) => p === e.currentTarget.value);
-            if (found) set('provenance')(found);
-          }}
-          data={PROVENANCES.map((p) => ({ value: p, label: t.provenance[p] }))}
+          choices={PROVENANCES}
+          labels={t.provenance}
+          onChange={set('provenance')}
         />
       </SimpleGrid>
       <Picker

@@ -3,7 +3,7 @@
  * SIREN, website, presentation. The server checks the SIREN (nine digits, Luhn key, French
  * partners only, not already registered) and its refusal is shown at the SIREN field.
  */
-import { NativeSelect, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useRef } from 'react';
 import type { SubmitEvent } from 'react';
 import { useLocation } from 'wouter';
@@ -21,6 +21,7 @@ import {
   useFormValues,
   useServerErrors,
 } from './form-kit.tsx';
+import { ChoiceSelect } from './fields.tsx';
 
 /** Whether `me` may register and change partners (strategy office, unit editors). */
 export function mayWritePartner(me: Me | undefined): boolean {
@@ -134,15 +135,13 @@ export function PartnerForm({
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" maw={760}>
         <TextInput {...input('name')} label={t.forms.partnerName} required maxLength={300} />
-        <NativeSelect
+        <ChoiceSelect
           name="kind"
           label={t.partners.kind}
           value={values.kind}
-          onChange={(e) => {
-            const found = PARTNER_KINDS.find((k) => k === e.currentTarget.value);
-            if (found) set('kind')(found);
-          }}
-          data={PARTNER_KINDS.map((k) => ({ value: k, label: t.partnerKind[k] }))}
+          choices={PARTNER_KINDS}
+          labels={t.partnerKind}
+          onChange={set('kind')}
           error={fieldError('kind')}
         />
         <TextInput

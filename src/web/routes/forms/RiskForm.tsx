@@ -27,6 +27,7 @@ import {
   useServerErrors,
   useUnitChoices,
 } from './form-kit.tsx';
+import { ChoiceSelect, TitleFields } from './fields.tsx';
 
 /** Whether `me` may create a risk for `unitId` (strategy office, or an editor of the unit). */
 export function mayCreateRisk(me: Me | undefined, unitId: string): boolean {
@@ -230,31 +231,23 @@ export function RiskForm({
           data={units}
           error={fieldError('unitId')}
         />
-        <TextInput
-          {...text('titleFr')}
-          label={t.forms.titleFr}
-          required
-          maxLength={500}
-          error={fieldError('title/fr')}
-        />
-        <TextInput
-          {...text('titleEn')}
-          label={t.forms.titleEn}
-          required
-          maxLength={500}
-          error={fieldError('title/en')}
+        <TitleFields
+          fr={values.titleFr}
+          en={values.titleEn}
+          onChange={(lang, value) => {
+            set(lang === 'fr' ? 'titleFr' : 'titleEn')(value);
+          }}
+          error={fieldError}
         />
         {area('descriptionFr', t.forms.descriptionFr, 'description/fr')}
         {area('descriptionEn', t.forms.descriptionEn, 'description/en')}
-        <NativeSelect
+        <ChoiceSelect
           name="category"
           label={t.risks.category}
           value={values.category}
-          onChange={(e) => {
-            const found = RISK_CATEGORIES.find((c) => c === e.currentTarget.value);
-            if (found) set('category')(found);
-          }}
-          data={RISK_CATEGORIES.map((c) => ({ value: c, label: t.risks.categories[c] }))}
+          choices={RISK_CATEGORIES}
+          labels={t.risks.categories}
+          onChange={set('category')}
           error={fieldError('category')}
         />
         <TextInput
@@ -290,15 +283,13 @@ export function RiskForm({
         {area('mitigationFr', t.forms.mitigationFr, 'mitigation/fr')}
         {area('mitigationEn', t.forms.mitigationEn, 'mitigation/en')}
         {data ? (
-          <NativeSelect
+          <ChoiceSelect
             name="status"
             label={t.common.status}
             value={values.status}
-            onChange={(e) => {
-              const found = RISK_STATUSES.find((s) => s === e.currentTarget.value);
-              if (found) set('status')(found);
-            }}
-            data={RISK_STATUSES.map((s) => ({ value: s, label: t.risks.status[s] }))}
+            choices={RISK_STATUSES}
+            labels={t.risks.status}
+            onChange={set('status')}
             error={fieldError('status')}
           />
         ) : null}
