@@ -159,6 +159,8 @@ export function FormToggle({
 }) {
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState(false);
+  // The live region appears once the form was opened, so pages keep no empty status at load.
+  const [used, setUsed] = useState(false);
   const panel = useId();
   const heading = useId();
   return (
@@ -171,6 +173,7 @@ export function FormToggle({
           onClick={() => {
             setSaved(false);
             setOpen(true);
+            setUsed(true);
           }}
         >
           {label}
@@ -189,13 +192,15 @@ export function FormToggle({
           </Paper>
         ) : null}
       </div>
-      <div role="status" aria-live="polite">
-        {saved && savedText ? (
-          <Text size="sm" mt="sm" c="#17602c">
-            {savedText}
-          </Text>
-        ) : null}
-      </div>
+      {used && savedText ? (
+        <div role="status" aria-live="polite">
+          {saved ? (
+            <Text size="sm" mt="sm" c="#17602c">
+              {savedText}
+            </Text>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }
