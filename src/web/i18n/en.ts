@@ -9,6 +9,7 @@ import { enReports } from './en-reports.ts';
 import { enDomain } from './en-domain.ts';
 import { enNav } from './en-nav.ts';
 import { enAssignees } from './en-assignees.ts';
+import { enForms } from './en-forms.ts';
 import type { Messages } from './fr.ts';
 
 export const en: Messages = {
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...enReports,
   ...enNav,
   ...enAssignees,
+  ...enForms,
   app: {
     name: 'Strata',
     tagline: 'Strategic plan steering',

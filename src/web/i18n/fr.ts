@@ -12,6 +12,7 @@ import { frReports } from './fr-reports.ts';
 import { frDomain } from './fr-domain.ts';
 import { frNav } from './fr-nav.ts';
 import { frAssignees } from './fr-assignees.ts';
+import { frForms } from './fr-forms.ts';
 
 export const fr = {
   ...frDomain,
@@ -24,6 +25,7 @@ export const fr = {
   ...frReports,
   ...frNav,
   ...frAssignees,
+  ...frForms,
   app: {
     name: 'Strata',
     tagline: 'Pilotage du plan stratégique',

@@ -4,12 +4,15 @@
  */
 import { Group, Select, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useMe } from '../api/auth.ts';
 import { useFundingExecution, useFundingLines } from '../api/partners.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QueryView } from '../components/QueryState.tsx';
 import { Section } from '../components/Section.tsx';
 import { useI18n } from '../i18n/context.tsx';
+import { FormToggle, useUnitChoices } from './forms/form-kit.tsx';
+import { FundingLineForm, mayRecordFunding } from './forms/FundingLineForm.tsx';
 import { formatCents, formatRate } from './partners/money.ts';
 import { FundingTable, TotalsTable } from './partners/tables.tsx';
 
@@ -32,12 +35,19 @@ export function FundingPage() {
   const [year, setYear] = useState<number | null>(null);
   const execution = useFundingExecution(year);
   const lines = useFundingLines();
+  const me = useMe().data;
+  const fundable = useUnitChoices((id) => mayRecordFunding(me, id));
   return (
     <>
       <PageTitle title={t.partners.fundingTitle} />
       <Text maw={760} mb="md">
         {t.partners.fundingIntro}
       </Text>
+      {mayRecordFunding(me, null) || fundable.length > 0 ? (
+        <FormToggle label={t.forms.newFundingLine} savedText={t.forms.fundingSaved}>
+          {(close) => <FundingLineForm onDone={close} />}
+        </FormToggle>
+      ) : null}
       <QueryView query={execution}>
         {(data) => (
           <>

@@ -23,6 +23,10 @@ import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { Section } from '../components/Section.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatDate } from '../i18n/format.ts';
+import { AgreementForm, mayRecordAgreement } from './forms/AgreementForm.tsx';
+import { ContactPanel } from './forms/ContactPanel.tsx';
+import { FormToggle, useUnitChoices } from './forms/form-kit.tsx';
+import { PartnerForm, mayWritePartner } from './forms/PartnerForm.tsx';
 import { AgreementTable, FundingTable } from './partners/tables.tsx';
 
 /** The partner page. */
@@ -40,6 +44,9 @@ export function PartnerPage() {
 function PartnerView({ data }: { data: PartnerDetail }) {
   const { t } = useI18n();
   const { partner } = data;
+  const me = useMe().data;
+  const agreementUnits = useUnitChoices((id) => mayRecordAgreement(me, id));
+  const mayAddAgreement = mayRecordAgreement(me, null) || agreementUnits.length > 0;
   return (
     <>
       <Text size="sm" fw={600} tt="uppercase" c="#495057">
@@ -51,6 +58,19 @@ function PartnerView({ data }: { data: PartnerDetail }) {
           provenance={partner.provenance === 'official' ? null : partner.provenance}
         />
       </Group>
+      {mayWritePartner(me) ? (
+        <FormToggle label={t.forms.editPartner} savedText={t.forms.saved}>
+          {(close) => (
+            <PartnerForm
+              data={data}
+              onDone={close}
+              onCancel={() => {
+                close(false);
+              }}
+            />
+          )}
+        </FormToggle>
+      ) : null}
       <dl className="st-dl">
         <dt>{t.partners.location}</dt>
         <dd>{[partner.city, partner.region, partner.country].filter((x) => x).join(', ')}</dd>
@@ -89,6 +109,18 @@ function PartnerView({ data }: { data: PartnerDetail }) {
         </Section>
       ) : null}
       <Section title={t.partners.agreements}>
+        {mayAddAgreement ? (
+          <FormToggle label={t.forms.newAgreement} order={3}>
+            {(close) => (
+              <AgreementForm
+                partner={partner}
+                onCancel={() => {
+                  close(false);
+                }}
+              />
+            )}
+          </FormToggle>
+        ) : null}
         {data.agreements.length === 0 ? (
           <Text>{t.partners.noAgreements}</Text>
         ) : (
@@ -120,6 +152,7 @@ function PartnerView({ data }: { data: PartnerDetail }) {
             caption={`${t.partners.contacts} — ${partner.name}`}
           />
         )}
+        <ContactPanel partnerId={partner.id} contacts={data.contacts} />
       </Section>
     </>
   );

@@ -5,6 +5,7 @@
 import { Button, Grid, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { SubmitEvent } from 'react';
+import { useMe } from '../api/auth.ts';
 import { usePlanTree, useWorkspace } from '../api/queries.ts';
 import { usePartnerDirectory, type PartnerFilters } from '../api/partners.ts';
 import { AppLink } from '../components/AppLink.tsx';
@@ -14,6 +15,8 @@ import { QueryView } from '../components/QueryState.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { Section } from '../components/Section.tsx';
 import { useI18n } from '../i18n/context.tsx';
+import { FormToggle } from './forms/form-kit.tsx';
+import { PartnerForm, mayWritePartner } from './forms/PartnerForm.tsx';
 import { CountChart } from './partners/CountChart.tsx';
 
 const KINDS = [
@@ -36,6 +39,7 @@ export function PartnersPage() {
   const [filters, setFilters] = useState<PartnerFilters>({});
   const directory = usePartnerDirectory(filters);
   const captionId = useId();
+  const me = useMe();
 
   const schools = (workspace.data?.units ?? [])
     .filter((u) => u.kind === 'school' || u.kind === 'subsidiary')
@@ -64,6 +68,17 @@ export function PartnersPage() {
       <Text maw={760} mb="md">
         {t.partners.directoryIntro}
       </Text>
+      {mayWritePartner(me.data) ? (
+        <FormToggle label={t.forms.newPartner}>
+          {(close) => (
+            <PartnerForm
+              onCancel={() => {
+                close(false);
+              }}
+            />
+          )}
+        </FormToggle>
+      ) : null}
       <form onSubmit={submit} aria-label={t.partners.filters}>
         <Grid gap="sm" align="flex-end">
           <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>

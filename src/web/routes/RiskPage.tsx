@@ -4,6 +4,7 @@
  * review form for those who may.
  */
 import { Group, Table, Text } from '@mantine/core';
+import { useMe } from '../api/auth.ts';
 import { useId } from 'react';
 import { useParams } from 'wouter';
 import { useRisk, type RiskDetail } from '../api/risks.ts';
@@ -21,6 +22,8 @@ import { useI18n } from '../i18n/context.tsx';
 import { formatDate } from '../i18n/format.ts';
 import { useAsOf } from '../lib/as-of.ts';
 import { mayWriteRisk } from '../lib/risk-permissions.ts';
+import { FormToggle } from './forms/form-kit.tsx';
+import { RiskForm } from './forms/RiskForm.tsx';
 import { RiskReviewForm } from './risk/RiskReviewForm.tsx';
 
 /** The risk page. */
@@ -43,6 +46,9 @@ function RiskView({ data, asOf }: { data: RiskDetail; asOf: string | null }) {
   const date = (iso: string | null) => (iso ? formatDate(iso, lang) : t.common.none);
   const description = tx(risk.description);
   const mitigation = tx(risk.mitigation);
+  const me = useMe().data;
+  const links = { elementIds: risk.elementIds, actionIds: risk.actionIds };
+  const editable = !asOf && !!me && mayWriteRisk(me, card.unit.id, links);
   return (
     <>
       <Text size="sm" fw={600} tt="uppercase" c="#495057">
@@ -61,6 +67,19 @@ function RiskView({ data, asOf }: { data: RiskDetail; asOf: string | null }) {
           </span>
         ) : null}
       </Group>
+      {editable ? (
+        <FormToggle label={t.forms.editRisk} savedText={t.forms.saved}>
+          {(close) => (
+            <RiskForm
+              data={data}
+              onDone={close}
+              onCancel={() => {
+                close(false);
+              }}
+            />
+          )}
+        </FormToggle>
+      ) : null}
       <div style={{ marginBottom: '1rem' }}>
         <AsOfPicker />
         {asOf ? (

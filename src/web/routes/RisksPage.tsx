@@ -3,6 +3,7 @@
  * cell's likelihood × impact when coming from the matrix), as of a chosen date.
  */
 import { Button, Group, Text } from '@mantine/core';
+import { useMe } from '../api/auth.ts';
 import { useRisks } from '../api/risks.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { AsOfPicker } from '../components/AsOfPicker.tsx';
@@ -11,6 +12,8 @@ import { QueryView } from '../components/QueryState.tsx';
 import { RiskTable } from '../components/RiskTable.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useAsOf } from '../lib/as-of.ts';
+import { FormToggle, useUnitChoices } from './forms/form-kit.tsx';
+import { RiskForm, mayCreateRisk } from './forms/RiskForm.tsx';
 import { RiskFilters, useRiskFilters } from './risk/RiskFilters.tsx';
 
 /** The register page. */
@@ -20,6 +23,8 @@ export function RisksPage() {
   const [filters, set] = useRiskFilters();
   const risks = useRisks({ ...filters, asOf });
   const { likelihood, impact } = filters;
+  const me = useMe();
+  const writable = useUnitChoices((id) => mayCreateRisk(me.data, id));
   return (
     <>
       <PageTitle title={t.risks.registerTitle} />
@@ -30,6 +35,17 @@ export function RisksPage() {
         <AsOfPicker />
         <AppLink to="/risks/matrix">{t.risks.seeMatrix}</AppLink>
       </Group>
+      {writable.length > 0 && !asOf ? (
+        <FormToggle label={t.forms.newRisk}>
+          {(close) => (
+            <RiskForm
+              onCancel={() => {
+                close(false);
+              }}
+            />
+          )}
+        </FormToggle>
+      ) : null}
       <RiskFilters withStatus />
       {likelihood !== null && impact !== null ? (
         <Button
