@@ -2,6 +2,7 @@
  * The Fastify application: schemas validate input (unknown fields refused), responses are
  * serialised through their schemas (an allow-list), errors become problem details.
  */
+import { serializerCompiler } from './serializer.ts';
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Strata } from '../services/runtime.ts';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler(errorHandler);
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   // Values a schema accepts but the database cannot store are refused, naming the field.
   app.addHook('preHandler', async (request, reply) => {
     for (const [part, value] of [

@@ -189,6 +189,10 @@ export function snapshotLoader(deps: ServiceDeps) {
   }
 
   async function build(workspaceId: string, asOf: string, version: string): Promise<Snapshot> {
+    // The figures first: their query is the longest, and the others run beside it.
+    const figureRows = repo.currentFigures(workspaceId, asOf);
+    // Awaited below; marked handled so a failure of the other reads does not leave it unheard.
+    figureRows.catch(() => undefined);
     const [units, indicators, indicatorUnitRows, plans, elements, links, actions, actionUnitRows] =
       await Promise.all([
         repo.units(workspaceId),
@@ -207,7 +211,7 @@ export function snapshotLoader(deps: ServiceDeps) {
         repo.facetLinks(workspaceId),
         repo.facets(workspaceId),
         repo.currentTargets(workspaceId, asOf),
-        repo.currentFigures(workspaceId, asOf),
+        figureRows,
       ]);
     const group = units.find((u) => u.kind === 'group' && u.parent_id === null) ?? units[0];
     if (!group) throw notFound('Group unit');

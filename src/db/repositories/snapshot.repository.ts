@@ -19,7 +19,7 @@ export interface FigureRow {
 }
 
 /** One figure of a series' JSON array: period, value, provenance, source, validated. */
-type SeriesFigure = [string, number | null, string, string, boolean];
+type SeriesFigure = [string, number | string | null, string, string, boolean];
 
 /** Creates the snapshot repository. */
 export function snapshotRepository(db: Kysely<DB>) {
@@ -28,13 +28,21 @@ export function snapshotRepository(db: Kysely<DB>) {
      * Current figures recorded up to the end of `asOf` (of the given indicators only, if any).
      * They come as one row per series (indicator and unit) holding its figures as a JSON array:
      * a few thousand rows instead of one per figure, which spares the driver most of its work
-     * (decoding 180,000 rows of seven columns takes longer than the query itself).
+     * (decoding 180,000 rows of seven columns takes longer than the query itself; V8 parses the
+     * same figures as JSON several times faster).
      */
     async currentFigures(workspaceId: string, asOf: string, indicatorIds?: readonly string[]) {
+      // The JSON text is put together by hand: cheaper for the server than json_agg, and every
+      // part is safe (periods and provenances are checked formats; texts and numbers go
+      // through to_json, which quotes a numeric NaN). Order does not matter: the evaluator sorts.
       const { rows } = await sql<{ indicator_id: string; unit_id: string; figures: string }>`
         SELECT indicator_id, unit_id,
-               json_agg(json_build_array(period, value, provenance, source, validated)
-                        ORDER BY period)::text AS figures
+               '[' || string_agg(
+                 '["' || period || '",' || coalesce(to_json(value)::text, 'null') || ',"'
+                   || provenance || '",'
+                   || CASE WHEN source = '' THEN '""' ELSE to_json(source)::text END || ','
+                   || CASE WHEN validated THEN 'true' ELSE 'false' END || ']',
+                 ',') || ']' AS figures
           FROM (
             SELECT DISTINCT ON (indicator_id, unit_id, period)
               indicator_id, unit_id, period, value, provenance, source, validated
@@ -54,7 +62,8 @@ export function snapshotRepository(db: Kysely<DB>) {
             indicator_id: series.indicator_id,
             unit_id: series.unit_id,
             period,
-            value,
+            // A numeric NaN arrives as the text "NaN" (what the row driver would have parsed).
+            value: typeof value === 'string' ? Number(value) : value,
             provenance,
             source,
             validated,

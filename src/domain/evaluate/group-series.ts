@@ -44,15 +44,37 @@ export function isComplete(point: GroupPoint, aggregation: Aggregation): boolean
 /** Figures of one indicator keyed by unit, then period. */
 export type FigureIndex = ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, EvalFigure>>>;
 
+type UnitPeriods = ReadonlyMap<string, ReadonlyMap<string, EvalFigure>>;
+
+const NONE: ReadonlyMap<string, EvalFigure> = new Map();
+
+/**
+ * An indicator's figures by period, then unit: the transpose of its index entry, made once per
+ * entry and remembered with it (index entries are never changed once built, and a refreshed
+ * evaluator carries the unchanged ones over, transposes included).
+ */
+const transposed = new WeakMap<UnitPeriods, ReadonlyMap<string, ReadonlyMap<string, EvalFigure>>>();
+
+function byPeriod(byUnit: UnitPeriods): ReadonlyMap<string, ReadonlyMap<string, EvalFigure>> {
+  let periods = transposed.get(byUnit);
+  if (!periods) {
+    const built = new Map<string, Map<string, EvalFigure>>();
+    for (const [unitId, figures] of byUnit) {
+      for (const [period, figure] of figures) {
+        let units = built.get(period);
+        if (!units) built.set(period, (units = new Map<string, EvalFigure>()));
+        units.set(unitId, figure);
+      }
+    }
+    transposed.set(byUnit, built);
+    periods = built;
+  }
+  return periods;
+}
+
 function figuresAt(index: FigureIndex, indicatorId: string | null, period: string) {
   const byUnit = indicatorId ? index.get(indicatorId) : undefined;
-  const result = new Map<string, EvalFigure>();
-  if (!byUnit) return result;
-  for (const [unitId, byPeriod] of byUnit) {
-    const figure = byPeriod.get(period);
-    if (figure) result.set(unitId, figure);
-  }
-  return result;
+  return byUnit ? (byPeriod(byUnit).get(period) ?? NONE) : NONE;
 }
 
 /** Periods at which an indicator (or the indicators it is computed from) has unit figures. */
@@ -61,8 +83,7 @@ function candidatePeriods(index: FigureIndex, ids: readonly (string | null)[]): 
   for (const id of ids) {
     const byUnit = id ? index.get(id) : undefined;
     if (!byUnit) continue;
-    for (const byPeriod of byUnit.values())
-      for (const period of byPeriod.keys()) periods.add(period);
+    for (const period of byPeriod(byUnit).keys()) periods.add(period);
   }
   return [...periods];
 }
@@ -80,7 +101,10 @@ export function groupSeries(
       : indicator.aggregation === 'weighted_mean'
         ? [indicator.id, indicator.weightIndicatorId]
         : [indicator.id];
-  const periods = new Set([...candidatePeriods(index, inputs), ...(direct?.keys() ?? [])]);
+  // Points are made in time order, so the series needs no sorting afterwards.
+  const periods = inTimeOrder(
+    new Set([...candidatePeriods(index, inputs), ...(direct?.keys() ?? [])]),
+  );
   const expected = indicator.unitIds.filter((id) => id !== groupUnitId);
   const points: GroupPoint[] = [];
   for (const period of periods) {
@@ -137,7 +161,13 @@ export function groupSeries(
       expected: result.coverage.expected,
     });
   }
-  return points.sort((a, b) =>
-    comparePeriods(mustParsePeriod(a.period), mustParsePeriod(b.period)),
-  );
+  return points;
+}
+
+/** Period texts in time order, each parsed once. */
+function inTimeOrder(texts: Iterable<string>): string[] {
+  return [...texts]
+    .map((text) => ({ text, period: mustParsePeriod(text) }))
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .map(({ text }) => text);
 }

@@ -4,7 +4,7 @@
  * zip central directory (entries, sizes, ratio, `[Content_Types].xml`) before exceljs inflates
  * anything; CSV must be UTF-8 (BOM dropped) or UTF-16 with a BOM.
  */
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { readCsv, TextEncodingError } from '../../domain/tabular/csv.ts';
 import type { Sheet } from '../../domain/tabular/sheet.ts';
 import { checkXlsxContainer } from '../../domain/tabular/zip-directory.ts';
@@ -38,7 +38,7 @@ export function claimedFormat(upload: Upload): FileFormat | null {
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -53,6 +53,8 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   const check = checkXlsxContainer(bytes);
   if (!check.ok) throw refused(`Refused: ${check.reason}`);
+  // Loaded when first needed: exceljs takes a quarter of a second to load, at every start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; JSZip below it takes one as well.

@@ -4,7 +4,6 @@
  * decimal point. Text cells a spreadsheet would run as formulas are neutralised in CSV and XLSX
  * (SECURITY-BAR 16); numbers stay numbers.
  */
-import ExcelJS from 'exceljs';
 import { neutraliseCell } from '../../domain/tabular/neutralise.ts';
 
 export type Cell = string | number | boolean | null;
@@ -71,6 +70,8 @@ export async function toXlsx(
   locale: 'fr' | 'en',
   meta?: Record<string, string>,
 ): Promise<Buffer> {
+  // Loaded when first needed: exceljs takes a quarter of a second to load, at every start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Strata';
   const sheet = workbook.addWorksheet(table.name.slice(0, 31));

@@ -3,9 +3,7 @@
  * a period, an "as of" date and a language, as accessible HTML or as PDF.
  */
 import type { ServiceDeps, WorkspaceScope } from '../context.ts';
-import { renderReportHtml } from './html.ts';
 import { buildReportModel, type ReportRequest, type ReportSources } from './model.ts';
-import { renderReportPdf } from './pdf.ts';
 import { reportTitle } from './layout.ts';
 import { allow } from '../guard.ts';
 
@@ -35,7 +33,9 @@ export function reportsService(deps: ServiceDeps, sources: ReportSources) {
         '_',
       );
       const title = reportTitle(model).full;
+      // The renderers (ECharts, react-pdf) load when a report is first asked for, not at start.
       if (request.format === 'pdf') {
+        const { renderReportPdf } = await import('./pdf.ts');
         return {
           contentType: 'application/pdf',
           fileName: `${base}.pdf`,
@@ -43,6 +43,7 @@ export function reportsService(deps: ServiceDeps, sources: ReportSources) {
           title,
         };
       }
+      const { renderReportHtml } = await import('./html.ts');
       return {
         contentType: 'text/html; charset=utf-8',
         fileName: `${base}.html`,
