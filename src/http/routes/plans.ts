@@ -15,7 +15,7 @@ import {
 } from '../../contracts/index.ts';
 import { IdParams, IfMatchHeaders, PlanParams, problems, writeProblems } from '../schemas.ts';
 import type { App, RouteContext } from '../types.ts';
-import { asText, bytesCache, sendSerialized } from '../bytes-cache.ts';
+import { asBytes, bytesCache, sendSerialized } from '../bytes-cache.ts';
 
 /** Registers the plan-reading and element-writing routes. */
 export function planRoutes(app: App, ctx: RouteContext) {
@@ -41,7 +41,7 @@ export function planRoutes(app: App, ctx: RouteContext) {
       const sent = dashboards.get(etag);
       if (sent !== undefined) return sendSerialized(reply, sent);
       const dashboard = await ctx.services.dashboard.dashboard(scope, request.query);
-      const body = asText(reply.serialize(dashboard));
+      const body = asBytes(reply.serialize(dashboard));
       dashboards.set(etag, body);
       return sendSerialized(reply, body);
     },
