@@ -40,7 +40,6 @@ export function readCache<K, V>(
       const value = await load();
       // A change while the read was under way may or may not be in it: do not keep it.
       if (value !== undefined && watch.live() && watch.generation() === started) {
-        align(started);
         entries.set(key, { value, at });
       }
       return value;

@@ -19,7 +19,7 @@ import type {
   TargetKind,
   UnitKind,
 } from '../domain/types.ts';
-import { snapshotRepository } from '../db/repositories/snapshot.repository.ts';
+import { snapshotRepository, type FigureRow } from '../db/repositories/snapshot.repository.ts';
 import type { ServiceDeps } from './context.ts';
 import { notFound } from './errors.ts';
 import { boundedMap } from '../domain/lru.ts';
@@ -78,8 +78,6 @@ function multiMap<T>(rows: readonly T[], key: (row: T) => string, value: (row: T
   }
   return map;
 }
-
-type FigureRow = Row<'currentFigures'>[number];
 
 /** The evaluator's figures from current-figure rows (withdrawn ones, value null, left out). */
 function figuresOf(rows: readonly FigureRow[]): EvalInput['figures'] {
